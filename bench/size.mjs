@@ -1,0 +1,76 @@
+// Browser bundle sizes, as an app's bundler would make them: esbuild, ESM, minified, code
+// splitting on (so code behind a dynamic import() is not counted as loaded), then gzip of
+// what the page loads at once (the entry and the chunks it imports statically).
+// `--check` fails when a sagefetch bundle is over its budget in budgets.json.
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const outRoot = join(here, ".out", "size");
+const budgets = JSON.parse(readFileSync(join(here, "budgets.json"), "utf8"));
+
+export const ENTRIES = [
+  { id: "sagefetch-invoke", label: "sagefetch: invoke", peer: "aws-sdk-invoke" },
+  { id: "aws-sdk-invoke", label: "@aws-sdk/client-sagemaker-runtime: invoke" },
+  { id: "aws4fetch-invoke", label: "aws4fetch: signed fetch (no retries, errors, validation)" },
+];
+
+async function measure(id) {
+  const outdir = join(outRoot, id);
+  rmSync(outdir, { recursive: true, force: true });
+  const result = await build({
+    entryPoints: [join(here, "entries", `${id}.mjs`)],
+    bundle: true,
+    minify: true,
+    splitting: true,
+    format: "esm",
+    platform: "browser",
+    target: "es2022",
+    outdir,
+    metafile: true,
+    logLevel: "error",
+  });
+  const outputs = result.metafile.outputs;
+  const entry = Object.keys(outputs).find((file) => outputs[file].entryPoint);
+  const eager = new Set();
+  const visit = (file) => {
+    if (eager.has(file)) return;
+    eager.add(file);
+    for (const imported of outputs[file].imports) {
+      if (imported.kind === "import-statement" && !imported.external) visit(imported.path);
+    }
+  };
+  visit(entry);
+  const code = Buffer.concat([...eager].map((file) => readFileSync(file)));
+  return { id, minified: code.length, gzip: gzipSync(code, { level: 9 }).length };
+}
+
+export async function measureSizes() {
+  mkdirSync(outRoot, { recursive: true });
+  const sizes = {};
+  for (const { id } of ENTRIES) sizes[id] = await measure(id);
+  return sizes;
+}
+
+const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const sizes = await measureSizes();
+  writeFileSync(join(here, ".out", "size.json"), JSON.stringify(sizes, null, 2));
+  let failed = false;
+  for (const { id, label, peer } of ENTRIES) {
+    const { gzip, minified } = sizes[id];
+    const ratio = peer ? ` (${(sizes[peer].gzip / gzip).toFixed(1)}× smaller than ${peer})` : "";
+    const budget = budgets[id];
+    const verdict = budget === undefined ? "" : gzip <= budget ? ` ✓ budget ${kib(budget)}` : ` ✗ OVER budget ${kib(budget)}`;
+    if (budget !== undefined && gzip > budget) failed = true;
+    console.log(`${label}: ${kib(gzip)} gzip, ${kib(minified)} minified${ratio}${verdict}`);
+  }
+  if (process.argv.includes("--check") && failed) {
+    console.error("size check failed: a bundle is over its budget (bench/budgets.json)");
+    process.exit(1);
+  }
+}

@@ -1,0 +1,199 @@
+import { isNewOffset, offsetFromDateHeader, offsetFromErrorMessage } from "../clock/clockSkew";
+import type { Command, MetadataBearer, SerializedRequest } from "../commands/Operation";
+import { type CredentialSource, memoizeCredentials } from "../credentials/memoizeCredentials";
+import { normalizeRegion } from "../endpoint/normalizeRegion";
+import { resolveEndpoint, withOperationPath } from "../endpoint/resolveEndpoint";
+import { EndpointError } from "../errors/clientErrors";
+import { parseErrorResponse } from "../errors/parseErrorResponse";
+import type { ResponseMetadata } from "../errors/SageMakerRuntimeServiceException";
+import { metadataOf } from "../http/metadataOf";
+import { randomUuid } from "../internal/randomUuid";
+import { CLOCK_SKEW_CODES, classifyError } from "../retry/classifyError";
+import { retryAfterMs } from "../retry/retryAfter";
+import { sleep } from "../retry/sleep";
+import { StandardRetryStrategy } from "../retry/StandardRetryStrategy";
+import { signRequest } from "../signing/signRequest";
+import { type ResolvedConfig, resolveConfig, type SageMakerRuntimeClientConfig } from "./config";
+import { abortError, withAttemptSignal } from "./withAttemptSignal";
+
+/** Per-call options, as the AWS SDK's `HttpHandlerOptions`. */
+export interface SendOptions {
+  /** Aborts the call at once, a wait between retries included. */
+  abortSignal?: AbortSignal;
+}
+
+interface Target {
+  url: URL;
+  region: string;
+  maxAttempts: number;
+  describe: string;
+}
+
+/** An error on its way out, carrying what the retry loop needs to know of its answer. */
+interface AttemptError {
+  name?: string;
+  message?: string;
+  $metadata?: ResponseMetadata;
+  $response?: Response;
+}
+
+/**
+ * The SageMaker Runtime client: `send(command)` validates, resolves the endpoint, signs,
+ * fetches with retries, and returns the command's output or throws its typed error.
+ */
+export class SageMakerRuntimeClient {
+  /** The options given, plus the clock offset the client has learned (readable and settable). */
+  readonly config: SageMakerRuntimeClientConfig & { systemClockOffset: number };
+  private readonly resolved: ResolvedConfig;
+  private readonly credentials: CredentialSource;
+  private readonly retryStrategy: StandardRetryStrategy = new StandardRetryStrategy();
+
+  constructor(config: SageMakerRuntimeClientConfig = {}) {
+    this.resolved = resolveConfig(config);
+    this.config = { ...config, systemClockOffset: config.systemClockOffset ?? 0 };
+    this.credentials = memoizeCredentials(config.credentials);
+  }
+
+  /** Sends a command; resolves with its output or rejects with a typed error. */
+  async send<Input, Output extends MetadataBearer>(
+    command: Command<Input, Output>,
+    options: SendOptions = {},
+  ): Promise<Output> {
+    const { operation } = command;
+    const signal = options.abortSignal;
+    if (signal?.aborted) throw abortError(operation.name, signal);
+    const request = await operation.serialize(command.input);
+    const target = await this.target(operation.name, request);
+    const invocationId = randomUuid();
+    let totalRetryDelay = 0;
+    let lastRetryCost: number | undefined;
+    for (let attempt = 1; ; attempt++) {
+      const offsetUsed = this.config.systemClockOffset;
+      try {
+        const { output, response } = await withAttemptSignal(
+          signal,
+          this.resolved.requestTimeout,
+          target.describe,
+          async (attemptSignal) => {
+            const response = await this.fetchSigned(request, target, attemptSignal, {
+              "amz-sdk-invocation-id": invocationId,
+              "amz-sdk-request": `attempt=${attempt}; max=${target.maxAttempts}`,
+            });
+            if (response.status < 200 || response.status > 299) {
+              const body = new Uint8Array(await response.arrayBuffer());
+              const error = parseErrorResponse(response, body, target.describe);
+              Object.defineProperty(error, "$response", { value: response, enumerable: false });
+              throw error;
+            }
+            return { response, output: await operation.deserialize(response, attemptSignal) };
+          },
+        );
+        this.retryStrategy.recordSuccess(lastRetryCost);
+        const $metadata = { ...metadataOf(response), attempts: attempt, totalRetryDelay };
+        return { $metadata, ...output } as Output;
+      } catch (thrown) {
+        const error = thrown as AttemptError;
+        const skewCorrected = this.correctSkewFromError(error, offsetUsed);
+        const errorType = skewCorrected ? "TRANSIENT" : classifyError(error);
+        const decision = this.retryStrategy.decide(
+          errorType,
+          attempt,
+          target.maxAttempts,
+          retryAfterMs(error.$response?.headers, Date.now()),
+        );
+        if (!decision.retry || signal?.aborted) {
+          if (typeof error === "object" && error !== null) {
+            error.$metadata = { ...error.$metadata, attempts: attempt, totalRetryDelay };
+          }
+          throw error;
+        }
+        this.resolved.logger?.debug(
+          `${target.describe}: attempt ${attempt}/${target.maxAttempts} failed with ${error.name ?? "an error"}; retrying in ${decision.delayMs} ms.`,
+        );
+        await sleep(decision.delayMs, signal, () => abortError(target.describe, signal as AbortSignal));
+        totalRetryDelay += decision.delayMs;
+        lastRetryCost = decision.cost;
+      }
+    }
+  }
+
+  /** Kept for drop-in compatibility; a fetch-based client holds nothing to release. */
+  destroy(): void {}
+
+  private async target(operationName: string, request: SerializedRequest): Promise<Target> {
+    const r = this.resolved;
+    const [rawRegion, fipsOption, dualStack, maxAttempts, endpoint] = await Promise.all([
+      r.region(),
+      r.useFipsEndpoint(),
+      r.useDualstackEndpoint(),
+      r.maxAttempts(),
+      r.endpoint?.(),
+    ]);
+    const { region, fips } = normalizeRegion(rawRegion);
+    const base = resolveEndpoint({
+      region,
+      useFipsEndpoint: fipsOption || fips,
+      useDualstackEndpoint: dualStack,
+      endpoint,
+    });
+    // A custom endpoint still needs a region: SigV4 signs it into the credential scope.
+    if (!region) throw new EndpointError("Invalid Configuration: Missing Region");
+    if (!Number.isInteger(maxAttempts) || maxAttempts < 1) {
+      throw new TypeError("maxAttempts must be an integer ≥ 1");
+    }
+    return {
+      url: withOperationPath(base, request.path),
+      region,
+      maxAttempts,
+      describe: `${operationName} on endpoint "${request.endpointName}"`,
+    };
+  }
+
+  private async fetchSigned(
+    request: SerializedRequest,
+    target: Target,
+    signal: AbortSignal,
+    retryHeaders: Record<string, string>,
+  ): Promise<Response> {
+    const credentials = await this.credentials();
+    const headers = await signRequest(
+      { url: target.url, headers: { ...request.headers, ...retryHeaders }, body: request.body },
+      credentials,
+      target.region,
+      new Date(Date.now() + this.config.systemClockOffset),
+    );
+    // Looked up now, not at construction, so that mocks and instrumentation installed later apply.
+    const fetchFn = this.resolved.fetch ?? globalThis.fetch;
+    const sentAt = Date.now();
+    const response = await fetchFn(target.url.href, {
+      method: "POST",
+      headers,
+      body: request.body as BodyInit | undefined,
+      signal,
+    });
+    this.learnOffset(offsetFromDateHeader(response.headers, sentAt, Date.now()));
+    return response;
+  }
+
+  private learnOffset(sample: number | undefined): boolean {
+    if (!isNewOffset(this.config.systemClockOffset, sample)) return false;
+    this.config.systemClockOffset = Math.round(sample);
+    this.resolved.logger?.warn(
+      `Clock skew: signing with an offset of ${Math.round(sample / 1000)} s from now on.`,
+    );
+    return true;
+  }
+
+  /**
+   * After a skew error, whether the offset is now different from the one the failed attempt
+   * signed with: learned from this answer's `Date`, from the error's text when `Date` could
+   * not be read, or already by a parallel call. Then the call is worth retrying.
+   */
+  private correctSkewFromError(error: AttemptError, offsetUsed: number): boolean {
+    if (!CLOCK_SKEW_CODES.has(error?.name ?? "")) return false;
+    if (this.config.systemClockOffset === offsetUsed) {
+      this.learnOffset(offsetFromErrorMessage(error.message ?? "", Date.now()));
+    }
+    return this.config.systemClockOffset !== offsetUsed;
+  }
+}

@@ -1,0 +1,92 @@
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from "../credentials/types";
+import type { EndpointInput } from "../endpoint/resolveEndpoint";
+
+/** A value, or an async function that gives it (as the AWS SDK's `Provider<T>`). */
+export type ValueOrProvider<T> = T | (() => Promise<T>);
+
+/** Where the client writes what it does. Nothing sensitive is ever passed to it. */
+export interface Logger {
+  debug(...content: unknown[]): void;
+  info(...content: unknown[]): void;
+  warn(...content: unknown[]): void;
+  error(...content: unknown[]): void;
+}
+
+/** Options of `SageMakerRuntimeClient`; the names are the AWS SDK's where it has them. */
+export interface SageMakerRuntimeClientConfig {
+  /**
+   * The AWS region, e.g. `us-east-1`. `fips-us-east-1` and `us-east-1-fips` turn on FIPS.
+   * @example "eu-west-1"
+   */
+  region?: ValueOrProvider<string>;
+  /** Static credentials, or an async provider (refreshed 5 minutes before they expire). */
+  credentials?: AwsCredentialIdentity | AwsCredentialIdentityProvider;
+  /**
+   * A custom endpoint instead of the region's, e.g. an emulator. A base path is kept.
+   * @example "http://127.0.0.1:8080"
+   */
+  endpoint?: ValueOrProvider<EndpointInput>;
+  /** @default false */
+  useFipsEndpoint?: ValueOrProvider<boolean>;
+  /** @default false */
+  useDualstackEndpoint?: ValueOrProvider<boolean>;
+  /**
+   * Attempts per call, the first included.
+   * @default 3
+   */
+  maxAttempts?: ValueOrProvider<number>;
+  /**
+   * Only `standard` is built in.
+   * @default "standard"
+   */
+  retryMode?: ValueOrProvider<"standard">;
+  /** Milliseconds to add to the local clock when signing; learned from skew errors. */
+  systemClockOffset?: number;
+  logger?: Logger;
+  /**
+   * The fetch to send with. Looked up on `globalThis` at each call when not given, so that
+   * mocks and instrumentation installed later still apply.
+   */
+  fetch?: typeof fetch;
+  /**
+   * Milliseconds an attempt may take, reading the whole answer included (0: no limit).
+   * @default 70000
+   */
+  requestTimeout?: number;
+}
+
+/** The configuration after defaults, with the values that change over time read at use. */
+export interface ResolvedConfig {
+  region: () => Promise<string>;
+  endpoint: (() => Promise<EndpointInput>) | undefined;
+  useFipsEndpoint: () => Promise<boolean>;
+  useDualstackEndpoint: () => Promise<boolean>;
+  maxAttempts: () => Promise<number>;
+  requestTimeout: number;
+  logger: Logger | undefined;
+  fetch: typeof fetch | undefined;
+}
+
+function provider<T>(value: ValueOrProvider<T> | undefined, fallback: T): () => Promise<T> {
+  if (typeof value === "function") return value as () => Promise<T>;
+  const fixed = Promise.resolve(value ?? fallback);
+  return () => fixed;
+}
+
+/** Merges the options with their defaults, in one place. */
+export function resolveConfig(config: SageMakerRuntimeClientConfig): ResolvedConfig {
+  const timeout = config.requestTimeout ?? 70_000;
+  if (typeof timeout !== "number" || !(timeout >= 0)) {
+    throw new TypeError("requestTimeout must be a number of milliseconds ≥ 0");
+  }
+  return {
+    region: provider(config.region, ""),
+    endpoint: config.endpoint === undefined ? undefined : provider(config.endpoint, ""),
+    useFipsEndpoint: provider(config.useFipsEndpoint, false),
+    useDualstackEndpoint: provider(config.useDualstackEndpoint, false),
+    maxAttempts: provider(config.maxAttempts, 3),
+    requestTimeout: timeout,
+    logger: config.logger,
+    fetch: config.fetch,
+  };
+}

@@ -1,0 +1,70 @@
+import {
+  type AwsCredentialIdentity,
+  type AwsCredentialIdentityProvider,
+  CredentialsProviderError,
+} from "./types";
+
+/** Credentials are refreshed this long before they expire, as the AWS SDK does. */
+export const REFRESH_WINDOW_MS: number = 5 * 60 * 1000;
+
+export type CredentialSource = (forceRefresh?: boolean) => Promise<AwsCredentialIdentity>;
+
+/**
+ * Wraps static credentials or a provider so that the provider is called once for any number
+ * of concurrent calls, again only when the credentials come within 5 minutes of expiring (or
+ * a call asks), and never keeps a failure: the next call tries again.
+ */
+export function memoizeCredentials(
+  credentials: AwsCredentialIdentity | AwsCredentialIdentityProvider | undefined,
+): CredentialSource {
+  if (credentials === undefined) {
+    return () =>
+      Promise.reject(
+        new CredentialsProviderError(
+          "No credentials: give SageMakerRuntimeClient `credentials` (an object or an async provider).",
+        ),
+      );
+  }
+  if (typeof credentials !== "function") {
+    const checked = Promise.resolve().then(() => checkShape(credentials));
+    return () => checked;
+  }
+  let current: AwsCredentialIdentity | undefined;
+  let pending: Promise<AwsCredentialIdentity> | undefined;
+  const fresh = (value: AwsCredentialIdentity) =>
+    value.expiration === undefined || value.expiration.getTime() - Date.now() > REFRESH_WINDOW_MS;
+
+  return (forceRefresh = false) => {
+    if (current && !forceRefresh && fresh(current)) return Promise.resolve(current);
+    pending ??= (async () => {
+      try {
+        current = checkShape(await credentials({ forceRefresh }));
+        return current;
+      } catch (error) {
+        current = undefined;
+        // The provider's own typed error (a Cognito NotAuthorizedException, say) reaches the
+        // caller as it is; only a non-Error is wrapped.
+        throw error instanceof Error
+          ? error
+          : new CredentialsProviderError("The credentials provider failed.", { cause: error });
+      } finally {
+        pending = undefined;
+      }
+    })();
+    return pending;
+  };
+}
+
+function checkShape(value: AwsCredentialIdentity): AwsCredentialIdentity {
+  if (
+    typeof value?.accessKeyId !== "string" ||
+    !value.accessKeyId ||
+    typeof value.secretAccessKey !== "string" ||
+    !value.secretAccessKey
+  ) {
+    throw new CredentialsProviderError(
+      "Credentials must have a non-empty accessKeyId and secretAccessKey.",
+    );
+  }
+  return value;
+}

@@ -1,0 +1,43 @@
+// The client
+export type { Logger, SageMakerRuntimeClientConfig, ValueOrProvider } from "./client/config";
+export { SageMakerRuntimeClient, type SendOptions } from "./client/SageMakerRuntimeClient";
+
+// Commands
+export {
+  InvokeEndpointCommand,
+  type InvokeEndpointCommandInput,
+  type InvokeEndpointCommandOutput,
+} from "./commands/InvokeEndpointCommand";
+export { Command, type MetadataBearer } from "./commands/Operation";
+
+// Credentials
+export {
+  type AwsCredentialIdentity,
+  type AwsCredentialIdentityProvider,
+  CredentialsProviderError,
+} from "./credentials/types";
+
+// Endpoints
+export type { EndpointInput } from "./endpoint/resolveEndpoint";
+
+// Errors
+export { AbortError, EndpointError, TimeoutError } from "./errors/clientErrors";
+export {
+  InternalDependencyException,
+  InternalFailure,
+  InternalStreamFailure,
+  ModelError,
+  ModelNotReadyException,
+  ModelStreamError,
+  ServiceUnavailable,
+  ValidationError,
+} from "./errors/modeledErrors";
+export {
+  type ErrorFault,
+  type ResponseMetadata,
+  SageMakerRuntimeServiceException,
+} from "./errors/SageMakerRuntimeServiceException";
+
+// Bodies
+export type { BodyInput } from "./http/toBodyBytes";
+export { Uint8ArrayBlobAdapter } from "./http/Uint8ArrayBlobAdapter";
