@@ -65,7 +65,12 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const { gzip, minified } = sizes[id];
     const ratio = peer ? ` (${(sizes[peer].gzip / gzip).toFixed(1)}× smaller than ${peer})` : "";
     const budget = budgets[id];
-    const verdict = budget === undefined ? "" : gzip <= budget ? ` ✓ budget ${kib(budget)}` : ` ✗ OVER budget ${kib(budget)}`;
+    const verdict =
+      budget === undefined
+        ? ""
+        : gzip <= budget
+          ? ` ✓ budget ${kib(budget)}`
+          : ` ✗ OVER budget ${kib(budget)}`;
     if (budget !== undefined && gzip > budget) failed = true;
     console.log(`${label}: ${kib(gzip)} gzip, ${kib(minified)} minified${ratio}${verdict}`);
   }

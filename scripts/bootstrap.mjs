@@ -4,15 +4,20 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, statSync } from "node:fs";
 
-const PNPM = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")).packageManager;
+const PNPM = JSON.parse(
+  readFileSync(new URL("../package.json", import.meta.url), "utf8"),
+).packageManager;
 const script = process.argv[2];
 if (!script) {
   console.error("usage: node scripts/bootstrap.mjs <pnpm script>");
   process.exit(2);
 }
 
-const run = (command, args) => spawnSync(command, args, { stdio: "inherit", shell: process.platform === "win32" });
-const has = (command) => spawnSync(command, ["--version"], { stdio: "ignore", shell: process.platform === "win32" }).status === 0;
+const run = (command, args) =>
+  spawnSync(command, args, { stdio: "inherit", shell: process.platform === "win32" });
+const has = (command) =>
+  spawnSync(command, ["--version"], { stdio: "ignore", shell: process.platform === "win32" })
+    .status === 0;
 
 let pnpm = ["pnpm"];
 if (!has("pnpm")) {

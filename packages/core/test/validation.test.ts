@@ -1,5 +1,10 @@
 import { describe, expect, it, vi } from "vitest";
-import { InvokeEndpointCommand, type InvokeEndpointCommandInput, SageMakerRuntimeClient, ValidationError } from "../src/index";
+import {
+  InvokeEndpointCommand,
+  type InvokeEndpointCommandInput,
+  SageMakerRuntimeClient,
+  ValidationError,
+} from "../src/index";
 
 const SECRET = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
 const TOKEN = "session-token-value-that-must-not-leak";
@@ -64,7 +69,9 @@ const BAD: [keyof InvokeEndpointCommandInput, unknown, string][] = [
 describe("InvokeEndpoint input validation", () => {
   it.each(BAD)("%s = %j is rejected (%s) before any network call", async (field, value, rule) => {
     const { c, fetch } = client();
-    const error = await c.send(new InvokeEndpointCommand({ ...valid, [field]: value })).catch((e: unknown) => e);
+    const error = await c
+      .send(new InvokeEndpointCommand({ ...valid, [field]: value }))
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
     expect(error).toMatchObject({ name: "ValidationError", $fault: "client", field, rule });
     expect((error as Error).message).toContain(field);

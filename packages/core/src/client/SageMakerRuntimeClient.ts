@@ -10,9 +10,13 @@ import { metadataOf } from "../http/metadataOf";
 import { randomUuid } from "../internal/randomUuid";
 import { CLOCK_SKEW_CODES, classifyError } from "../retry/classifyError";
 import { retryAfterMs } from "../retry/retryAfter";
-import { sleep } from "../retry/sleep";
 import { StandardRetryStrategy } from "../retry/StandardRetryStrategy";
+import { sleep } from "../retry/sleep";
 import { signRequest } from "../signing/signRequest";
+
+/** SageMaker Runtime signs as `sagemaker`, not `runtime.sagemaker`. */
+const SIGNING_NAME = "sagemaker";
+
 import { type ResolvedConfig, resolveConfig, type SageMakerRuntimeClientConfig } from "./config";
 import { abortError, withAttemptSignal } from "./withAttemptSignal";
 
@@ -110,7 +114,9 @@ export class SageMakerRuntimeClient {
         this.resolved.logger?.debug(
           `${target.describe}: attempt ${attempt}/${target.maxAttempts} failed with ${error.name ?? "an error"}; retrying in ${decision.delayMs} ms.`,
         );
-        await sleep(decision.delayMs, signal, () => abortError(target.describe, signal as AbortSignal));
+        await sleep(decision.delayMs, signal, () =>
+          abortError(target.describe, signal as AbortSignal),
+        );
         totalRetryDelay += decision.delayMs;
         lastRetryCost = decision.cost;
       }
@@ -157,10 +163,16 @@ export class SageMakerRuntimeClient {
   ): Promise<Response> {
     const credentials = await this.credentials();
     const headers = await signRequest(
-      { url: target.url, headers: { ...request.headers, ...retryHeaders }, body: request.body },
-      credentials,
-      target.region,
-      new Date(Date.now() + this.config.systemClockOffset),
+      "POST",
+      target.url,
+      { ...request.headers, ...retryHeaders },
+      request.body,
+      {
+        credentials,
+        region: target.region,
+        service: SIGNING_NAME,
+        date: new Date(Date.now() + this.config.systemClockOffset),
+      },
     );
     // Looked up now, not at construction, so that mocks and instrumentation installed later apply.
     const fetchFn = this.resolved.fetch ?? globalThis.fetch;

@@ -28,7 +28,10 @@ export async function withAttemptSignal<T>(
     return await raceAbort(run(controller.signal), controller.signal);
   } catch (error) {
     if (timedOut) {
-      throw new TimeoutError(`${describe} took longer than requestTimeout (${timeoutMs} ms).`, timeoutMs);
+      throw new TimeoutError(
+        `${describe} took longer than requestTimeout (${timeoutMs} ms).`,
+        timeoutMs,
+      );
     }
     if (callerSignal?.aborted) throw abortError(describe, callerSignal);
     throw error;

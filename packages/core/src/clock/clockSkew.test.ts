@@ -6,16 +6,30 @@ const at = (iso: string) => Date.parse(iso);
 describe("offsetFromDateHeader", () => {
   it("is the server's Date minus the midpoint of send and receive", () => {
     const headers = new Headers({ date: "Tue, 24 Nov 2026 12:15:00 GMT" });
-    expect(offsetFromDateHeader(headers, at("2026-11-24T12:00:00Z"), at("2026-11-24T12:00:02Z"))).toBe(
-      15 * 60_000 - 1000,
-    );
+    expect(
+      offsetFromDateHeader(headers, at("2026-11-24T12:00:00Z"), at("2026-11-24T12:00:02Z")),
+    ).toBe(15 * 60_000 - 1000);
   });
 
   it("ignores cached answers, slow round trips and unreadable dates", () => {
     const sent = at("2026-11-24T12:00:00Z");
-    expect(offsetFromDateHeader(new Headers({ date: "Tue, 24 Nov 2026 13:00:00 GMT", age: "10" }), sent, sent)).toBeUndefined();
-    expect(offsetFromDateHeader(new Headers({ date: "Tue, 24 Nov 2026 13:00:00 GMT" }), sent, sent + 16 * 60_000)).toBeUndefined();
-    expect(offsetFromDateHeader(new Headers({ date: "yesterday-ish" }), sent, sent)).toBeUndefined();
+    expect(
+      offsetFromDateHeader(
+        new Headers({ date: "Tue, 24 Nov 2026 13:00:00 GMT", age: "10" }),
+        sent,
+        sent,
+      ),
+    ).toBeUndefined();
+    expect(
+      offsetFromDateHeader(
+        new Headers({ date: "Tue, 24 Nov 2026 13:00:00 GMT" }),
+        sent,
+        sent + 16 * 60_000,
+      ),
+    ).toBeUndefined();
+    expect(
+      offsetFromDateHeader(new Headers({ date: "yesterday-ish" }), sent, sent),
+    ).toBeUndefined();
     expect(offsetFromDateHeader(new Headers(), sent, sent)).toBeUndefined();
   });
 });
@@ -34,7 +48,9 @@ describe("offsetFromErrorMessage", () => {
   });
 
   it("gives nothing for other messages", () => {
-    expect(offsetFromErrorMessage("The request signature we calculated does not match", 0)).toBeUndefined();
+    expect(
+      offsetFromErrorMessage("The request signature we calculated does not match", 0),
+    ).toBeUndefined();
   });
 });
 

@@ -3,8 +3,8 @@ import { toBodyBytes } from "../http/toBodyBytes";
 import { Uint8ArrayBlobAdapter } from "../http/Uint8ArrayBlobAdapter";
 import { FIELD_RULES } from "../validate/rules";
 import { checkField } from "../validate/validateFields";
-import { Command, type MetadataBearer, type Operation } from "./Operation";
 import { headerBindings, readHeaders } from "./headerBindings";
+import { Command, type MetadataBearer, type Operation } from "./Operation";
 
 /** Input of InvokeEndpoint; the same fields as `@aws-sdk/client-sagemaker-runtime`. */
 export interface InvokeEndpointCommandInput {
@@ -84,7 +84,10 @@ const invokeEndpoint: Operation<InvokeEndpointCommandInput, InvokeEndpointComman
   },
   async deserialize(response) {
     const bytes = new Uint8Array(await response.arrayBuffer());
-    return { Body: Uint8ArrayBlobAdapter.fromBytes(bytes), ...readHeaders(response.headers, RESPONSE_HEADERS) };
+    return {
+      Body: Uint8ArrayBlobAdapter.fromBytes(bytes),
+      ...readHeaders(response.headers, RESPONSE_HEADERS),
+    };
   },
 };
 

@@ -44,7 +44,11 @@ describe("memoizeCredentials", () => {
   it("does not keep a failure: the next call tries again", async () => {
     const provider = vi
       .fn<() => Promise<AwsCredentialIdentity>>()
-      .mockRejectedValueOnce(Object.assign(new Error("Token is not from a supported provider"), { name: "NotAuthorizedException" }))
+      .mockRejectedValueOnce(
+        Object.assign(new Error("Token is not from a supported provider"), {
+          name: "NotAuthorizedException",
+        }),
+      )
       .mockResolvedValueOnce(creds());
     const source = memoizeCredentials(provider);
     const failures = await Promise.allSettled([source(), source()]);
@@ -70,7 +74,10 @@ describe("memoizeCredentials", () => {
     await expect(memoizeCredentials(undefined)()).rejects.toBeInstanceOf(CredentialsProviderError);
     const bad = memoizeCredentials({ accessKeyId: "AKID", secretAccessKey: "" });
     await expect(bad()).rejects.toThrow(/non-empty accessKeyId and secretAccessKey/);
-    const leaky = memoizeCredentials(async () => ({ accessKeyId: "", secretAccessKey: "s3cr3t-value" }));
+    const leaky = memoizeCredentials(async () => ({
+      accessKeyId: "",
+      secretAccessKey: "s3cr3t-value",
+    }));
     const error = await leaky().catch((e: unknown) => e);
     expect(String(error)).not.toContain("s3cr3t-value");
   });

@@ -25,5 +25,9 @@ export function partitionOf(region: string): Partition {
   const found = (PARTITIONS.find(([name]) => region === `${name}-global`) ??
     PARTITIONS.find(([, pattern]) => new RegExp(pattern as string).test(region)) ??
     PARTITIONS[0]) as string[];
-  return { name: found[0] as string, dnsSuffix: found[2] as string, dualStackDnsSuffix: found[3] as string };
+  return {
+    name: found[0] as string,
+    dnsSuffix: found[2] as string,
+    dualStackDnsSuffix: found[3] as string,
+  };
 }

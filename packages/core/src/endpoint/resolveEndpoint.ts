@@ -33,17 +33,16 @@ export function resolveEndpoint(options: EndpointOptions): URL {
     return toUrl(endpoint);
   }
   if (!region) throw new EndpointError("Invalid Configuration: Missing Region");
-  const partition = partitionOf(region);
-  if (fips && dualStack) {
-    return new URL(`https://runtime.sagemaker-fips.${region}.${partition.dualStackDnsSuffix}`);
-  }
-  if (fips) {
-    if (partition.name === "aws") return new URL(`https://runtime-fips.sagemaker.${region}.amazonaws.com`);
-    if (partition.name === "aws-us-gov") return new URL(`https://runtime.sagemaker.${region}.amazonaws.com`);
-    return new URL(`https://runtime.sagemaker-fips.${region}.${partition.dnsSuffix}`);
-  }
-  if (dualStack) return new URL(`https://runtime.sagemaker.${region}.${partition.dualStackDnsSuffix}`);
-  return new URL(`https://runtime.sagemaker.${region}.${partition.dnsSuffix}`);
+  const { name, dnsSuffix, dualStackDnsSuffix } = partitionOf(region);
+  // FIPS in aws-us-gov is the plain host; in aws it is `runtime-fips.sagemaker`; elsewhere,
+  // and with dual-stack everywhere, `runtime.sagemaker-fips`.
+  const service =
+    !fips || (name === "aws-us-gov" && !dualStack)
+      ? "runtime.sagemaker"
+      : name === "aws" && !dualStack
+        ? "runtime-fips.sagemaker"
+        : "runtime.sagemaker-fips";
+  return new URL(`https://${service}.${region}.${dualStack ? dualStackDnsSuffix : dnsSuffix}`);
 }
 
 function toUrl(endpoint: EndpointInput): URL {

@@ -33,12 +33,16 @@ export function sanitizeErrorCode(raw: unknown): string {
 }
 
 /** The error code of a restJson1 answer: `x-amzn-ErrorType`, else body `code` (any case), else `__type`. */
-export function errorCodeOf(headers: Headers, data: Record<string, unknown> | undefined): string | undefined {
+export function errorCodeOf(
+  headers: Headers,
+  data: Record<string, unknown> | undefined,
+): string | undefined {
   const header = headers.get("x-amzn-errortype");
   if (header !== null) return sanitizeErrorCode(header);
   if (data) {
     const codeKey = Object.keys(data).find((key) => key.toLowerCase() === "code");
-    if (codeKey !== undefined && data[codeKey] !== undefined) return sanitizeErrorCode(data[codeKey]);
+    if (codeKey !== undefined && data[codeKey] !== undefined)
+      return sanitizeErrorCode(data[codeKey]);
     if (data.__type !== undefined) return sanitizeErrorCode(data.__type);
   }
   return undefined;
@@ -51,7 +55,11 @@ const decoder = /* @__PURE__ */ new TextDecoder();
  * JSON (an HTML page from a proxy or load balancer) becomes a typed error too, never a bare
  * `SyntaxError`.
  */
-export function parseErrorResponse(response: Response, body: Uint8Array, where: string): SageMakerRuntimeServiceException {
+export function parseErrorResponse(
+  response: Response,
+  body: Uint8Array,
+  where: string,
+): SageMakerRuntimeServiceException {
   const $metadata = metadataOf(response);
   const text = decoder.decode(body);
   let data: Record<string, unknown> | undefined;

@@ -5,7 +5,11 @@
 export class Uint8ArrayBlobAdapter extends Uint8Array {
   /** Wraps bytes without copying them. */
   static fromBytes(bytes: Uint8Array): Uint8ArrayBlobAdapter {
-    return new Uint8ArrayBlobAdapter(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength);
+    return new Uint8ArrayBlobAdapter(
+      bytes.buffer as ArrayBuffer,
+      bytes.byteOffset,
+      bytes.byteLength,
+    );
   }
 
   /** Decodes the bytes: `"utf-8"` (default), any label `TextDecoder` knows, or `"base64"`. */

@@ -5,7 +5,11 @@ export function metadataOf(response: Response): ResponseMetadata {
   const h = response.headers;
   const metadata: ResponseMetadata = {
     httpStatusCode: response.status,
-    requestId: h.get("x-amzn-requestid") ?? h.get("x-amzn-request-id") ?? h.get("x-amz-request-id") ?? undefined,
+    requestId:
+      h.get("x-amzn-requestid") ??
+      h.get("x-amzn-request-id") ??
+      h.get("x-amz-request-id") ??
+      undefined,
   };
   return metadata;
 }

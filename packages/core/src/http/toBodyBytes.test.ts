@@ -22,10 +22,14 @@ describe("toBodyBytes", () => {
 
 describe("Uint8ArrayBlobAdapter", () => {
   it("decodes as UTF-8 by default, as base64 and as any TextDecoder label", () => {
-    const body = Uint8ArrayBlobAdapter.fromBytes(new TextEncoder().encode('{"label":"POSITIVE","score":0.99}'));
+    const body = Uint8ArrayBlobAdapter.fromBytes(
+      new TextEncoder().encode('{"label":"POSITIVE","score":0.99}'),
+    );
     expect(body.transformToString()).toBe('{"label":"POSITIVE","score":0.99}');
     expect(body.transformToString("base64")).toBe(btoa('{"label":"POSITIVE","score":0.99}'));
-    expect(Uint8ArrayBlobAdapter.fromBytes(new Uint8Array([0xe9])).transformToString("latin1")).toBe("é");
+    expect(
+      Uint8ArrayBlobAdapter.fromBytes(new Uint8Array([0xe9])).transformToString("latin1"),
+    ).toBe("é");
     expect(body).toBeInstanceOf(Uint8Array);
   });
 

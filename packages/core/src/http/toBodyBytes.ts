@@ -1,5 +1,5 @@
-import { invalid } from "../validate/validateFields";
 import { MAX_BODY_BYTES } from "../validate/rules";
+import { invalid } from "../validate/validateFields";
 
 /** What `Body` may be, as in the AWS SDK's browser build. */
 export type BodyInput = string | Uint8Array | ArrayBufferView | ArrayBuffer | Blob;

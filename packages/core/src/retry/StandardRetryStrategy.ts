@@ -31,10 +31,13 @@ export const STANDARD_2026: RetryProfile = {
 
 /** Standard mode of earlier AWS SDK releases: base 100 ms, 500 ms after throttling, 10 tokens. */
 export const STANDARD_LEGACY: RetryProfile = {
-  ...STANDARD_2026,
   baseDelayMs: 100,
   throttlingBaseDelayMs: 500,
+  maxDelayMs: 20_000,
+  initialTokens: 500,
+  throttlingCost: 5,
   transientCost: 10,
+  noRetryIncrement: 1,
 };
 
 /** Why a failed attempt is not retried. */
@@ -82,7 +85,9 @@ export class StandardRetryStrategy {
     if (this.tokens < cost) return { retry: false, reason: "quota" };
     this.tokens -= cost;
     const base = errorType === "THROTTLING" ? profile.throttlingBaseDelayMs : profile.baseDelayMs;
-    const backoff = Math.floor(this.random() * Math.min(base * 2 ** (attempt - 1), profile.maxDelayMs));
+    const backoff = Math.floor(
+      this.random() * Math.min(base * 2 ** (attempt - 1), profile.maxDelayMs),
+    );
     const delayMs =
       retryAfterMs === undefined
         ? backoff

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { classifyError } from "./classifyError";
 
-const status = (httpStatusCode: number, name = "Whatever") => ({ name, $metadata: { httpStatusCode } });
+const status = (httpStatusCode: number, name = "Whatever") => ({
+  name,
+  $metadata: { httpStatusCode },
+});
 
 describe("classifyError", () => {
   it.each([
@@ -13,11 +16,23 @@ describe("classifyError", () => {
     ["ServiceUnavailable 503", status(503, "ServiceUnavailable"), "TRANSIENT"],
     ["504", status(504), "TRANSIENT"],
     ["TimeoutError", { name: "TimeoutError" }, "TRANSIENT"],
-    ["Signature expired", { name: "InvalidSignatureException", message: "Signature expired: x" }, "TRANSIENT"],
+    [
+      "Signature expired",
+      { name: "InvalidSignatureException", message: "Signature expired: x" },
+      "TRANSIENT",
+    ],
     ["Chromium network failure", new TypeError("Failed to fetch"), "TRANSIENT"],
-    ["Firefox network failure", new TypeError("NetworkError when attempting to fetch resource."), "TRANSIENT"],
+    [
+      "Firefox network failure",
+      new TypeError("NetworkError when attempting to fetch resource."),
+      "TRANSIENT",
+    ],
     ["Safari network failure", new TypeError("Load failed"), "TRANSIENT"],
-    ["undici ECONNRESET in cause", Object.assign(new TypeError("fetch failed"), { cause: { code: "ECONNRESET" } }), "TRANSIENT"],
+    [
+      "undici ECONNRESET in cause",
+      Object.assign(new TypeError("fetch failed"), { cause: { code: "ECONNRESET" } }),
+      "TRANSIENT",
+    ],
     ["ECONNREFUSED on the error", { name: "Error", code: "ECONNREFUSED" }, "TRANSIENT"],
     ["InternalDependencyException 530", status(530, "InternalDependencyException"), "SERVER_ERROR"],
     ["ModelError 424", status(424, "ModelError"), "CLIENT_ERROR"],

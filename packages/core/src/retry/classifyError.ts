@@ -3,7 +3,9 @@ export type RetryErrorType = "THROTTLING" | "TRANSIENT" | "SERVER_ERROR" | "CLIE
 
 // Space-separated: the lists cost a third of the bytes as one string each.
 const THROTTLING_CODES = new Set(
-  "BandwidthLimitExceeded EC2ThrottledException LimitExceededException PriorRequestNotComplete ProvisionedThroughputExceededException RequestLimitExceeded RequestThrottled RequestThrottledException SlowDown ThrottledException Throttling ThrottlingException TooManyRequestsException TransactionInProgressException".split(" "),
+  "BandwidthLimitExceeded EC2ThrottledException LimitExceededException PriorRequestNotComplete ProvisionedThroughputExceededException RequestLimitExceeded RequestThrottled RequestThrottledException SlowDown ThrottledException Throttling ThrottlingException TooManyRequestsException TransactionInProgressException".split(
+    " ",
+  ),
 );
 const TRANSIENT_CODES = new Set(["TimeoutError", "RequestTimeout", "RequestTimeoutException"]);
 const TRANSIENT_STATUSES = new Set([500, 502, 503, 504]);
@@ -12,12 +14,16 @@ const NODE_NETWORK_CODES = new Set(
 );
 // What fetch rejects with when the network fails, in Chromium, Firefox, Safari, React Native, undici.
 const BROWSER_NETWORK_MESSAGES = new Set(
-  "Failed to fetch|NetworkError when attempting to fetch resource.|The Internet connection appears to be offline|Load failed|Network request failed|fetch failed".split("|"),
+  "Failed to fetch|NetworkError when attempting to fetch resource.|The Internet connection appears to be offline|Load failed|Network request failed|fetch failed".split(
+    "|",
+  ),
 );
 
 /** The error codes that may mean the local clock is off. */
 export const CLOCK_SKEW_CODES: ReadonlySet<string> = new Set(
-  "AccessDeniedException AuthFailure InvalidSignatureException RequestExpired RequestInTheFuture RequestTimeTooSkewed SignatureDoesNotMatch".split(" "),
+  "AccessDeniedException AuthFailure InvalidSignatureException RequestExpired RequestInTheFuture RequestTimeTooSkewed SignatureDoesNotMatch".split(
+    " ",
+  ),
 );
 
 interface ErrorLike {
@@ -49,6 +55,9 @@ function isTransient(e: ErrorLike, depth: number): boolean {
     NODE_NETWORK_CODES.has(e.code ?? "") ||
     TRANSIENT_STATUSES.has(e.$metadata?.httpStatusCode ?? 0) ||
     (e instanceof TypeError && BROWSER_NETWORK_MESSAGES.has(e.message)) ||
-    (typeof e.cause === "object" && e.cause !== null && depth < 10 && isTransient(e.cause as ErrorLike, depth + 1))
+    (typeof e.cause === "object" &&
+      e.cause !== null &&
+      depth < 10 &&
+      isTransient(e.cause as ErrorLike, depth + 1))
   );
 }

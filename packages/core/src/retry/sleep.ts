@@ -1,5 +1,9 @@
 /** Waits `ms`, or rejects with `onAbort()` as soon as `signal` fires. */
-export function sleep(ms: number, signal: AbortSignal | undefined, onAbort: () => Error): Promise<void> {
+export function sleep(
+  ms: number,
+  signal: AbortSignal | undefined,
+  onAbort: () => Error,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(onAbort());
     const abort = () => {

@@ -7,25 +7,19 @@ export interface FieldRule {
   min?: number;
   /** Most characters. */
   max: number;
-  /** Whole-value pattern, and the name the error gives it. */
-  pattern?: readonly [RegExp, string];
+  /** Whole-value pattern; errors quote its source. */
+  pattern?: RegExp;
   /** Never echo the value back (Body, CustomAttributes). */
   sensitive?: boolean;
 }
 
 // `^[a-zA-Z0-9](-*[a-zA-Z0-9])*` in the model; anchored at both ends here because the value
 // becomes a path segment or a routing header, where a trailing `/..` must never get through.
-const NAME: readonly [RegExp, string] = [/^[a-zA-Z0-9](-*[a-zA-Z0-9])*$/, "^[a-zA-Z0-9](-*[a-zA-Z0-9])*$"];
+const NAME = /^[a-zA-Z0-9](-*[a-zA-Z0-9])*$/;
 // `\A\S[\p{Print}]*\z`, restricted to what an HTTP header can carry (printable US-ASCII).
-const PRINTABLE_ID: readonly [RegExp, string] = [/^[\x21-\x7e][\x20-\x7e]*$/, "\\A\\S[\\p{Print}]*\\z"];
-const COMPONENT: readonly [RegExp, string] = [
-  /^[a-zA-Z0-9]([-a-zA-Z0-9]*[a-zA-Z0-9])?$/,
-  "^[a-zA-Z0-9]([\\-a-zA-Z0-9]*[a-zA-Z0-9])?$",
-];
-const SESSION: readonly [RegExp, string] = [
-  /^(NEW_SESSION|[a-zA-Z0-9](-*[a-zA-Z0-9])*)$/,
-  "^(NEW_SESSION)$|^[a-zA-Z0-9](-*[a-zA-Z0-9])*$",
-];
+const PRINTABLE_ID = /^[\x21-\x7e][\x20-\x7e]*$/;
+const COMPONENT = /^[a-zA-Z0-9]([-a-zA-Z0-9]*[a-zA-Z0-9])?$/;
+const SESSION = /^(NEW_SESSION|[a-zA-Z0-9](-*[a-zA-Z0-9])*)$/;
 
 /** The fields whose constraints are in the table below. */
 export type RuledField =

@@ -31,7 +31,12 @@ export function checkField(
     invalid(operation, field, "type", `must be a string, got ${typeof value}`);
   }
   if (value.length > rule.max) {
-    invalid(operation, field, "maxLength", `must be at most ${rule.max} characters, got ${value.length}`);
+    invalid(
+      operation,
+      field,
+      "maxLength",
+      `must be at most ${rule.max} characters, got ${value.length}`,
+    );
   }
   if (rule.min !== undefined && value.length < rule.min) {
     invalid(operation, field, "minLength", `must be at least ${rule.min} character(s)`);
@@ -41,12 +46,12 @@ export function checkField(
       operation,
       field,
       "ascii",
-      "must hold only printable US-ASCII characters (no CR, LF, NUL or non-ASCII)",
+      "must be printable US-ASCII (no CR, LF, NUL or other control or non-ASCII characters)",
     );
   }
-  if (rule.pattern && !rule.pattern[0].test(value)) {
+  if (rule.pattern && !rule.pattern.test(value)) {
     // The value is never echoed: some fields are sensitive, and the caller has it anyway.
-    invalid(operation, field, "pattern", `must match ${rule.pattern[1]}`);
+    invalid(operation, field, "pattern", `must match ${rule.pattern.source}`);
   }
 }
 

@@ -1,0 +1,157 @@
+import suite from "@vectors/sigv4/index.json";
+import { describe, expect, it } from "vitest";
+import { canonicalHeaders, canonicalPath, canonicalQuery } from "./canonicalRequest";
+import { signRequest } from "./signRequest";
+
+interface SuiteCase {
+  name: string;
+  request: { method: string; uri: string; headers: [string, string][]; body: string };
+  creq: string;
+  authz: string;
+}
+const { config, stsToken, tests } = suite as {
+  config: { region: string; service: string; accessKeyId: string; secretAccessKey: string };
+  stsToken: string;
+  tests: { all: SuiteCase[] };
+};
+
+// Every case of the official suite but two: `post-sts-header-after` adds the session token
+// after signing, and sagefetch always signs it (as SageMaker requires);
+// `post-x-www-form-urlencoded-parameters` has an authorization computed for another request
+// than its own (charset=utf8, no content-length), which no signer can reproduce.
+const EXCLUDED = new Set(["post-sts-header-after", "post-x-www-form-urlencoded-parameters"]);
+const cases = tests.all.filter((c) => !EXCLUDED.has(c.name));
+
+function toSigningInput(c: SuiteCase) {
+  const headers: Record<string, string> = {};
+  let host = "";
+  for (const [name, value] of c.request.headers) {
+    const lower = name.toLowerCase();
+    if (lower === "host") host = value;
+    // The signer adds these itself; content-length is set by fetch and never signed.
+    else if (["x-amz-date", "x-amz-security-token", "content-length"].includes(lower)) continue;
+    // Repeated headers reach the signer joined, as fetch's Headers would hold them.
+    else headers[lower] = headers[lower] === undefined ? value : `${headers[lower]},${value}`;
+  }
+  return { headers, url: new URL(`https://${host}${c.request.uri}`) };
+}
+
+describe("signRequest: the official SigV4 test suite", () => {
+  it.each(cases.map((c) => [c.name, c] as const))("%s", async (_name, c) => {
+    const { headers, url } = toSigningInput(c);
+    const sessionToken = c.request.headers.some(([n]) => n.toLowerCase() === "x-amz-security-token")
+      ? stsToken
+      : undefined;
+    const signed = await signRequest(
+      c.request.method,
+      url,
+      headers,
+      new TextEncoder().encode(c.request.body),
+      {
+        credentials: {
+          accessKeyId: config.accessKeyId,
+          secretAccessKey: config.secretAccessKey,
+          sessionToken,
+        },
+        region: config.region,
+        service: config.service,
+        date: new Date(Date.UTC(2015, 7, 30, 12, 36, 0)),
+        contentSha256: false,
+      },
+    );
+    expect(signed.authorization).toBe(c.authz);
+  });
+});
+
+describe("canonical request steps", () => {
+  it("normalizes and double-encodes the path", () => {
+    expect(canonicalPath("/example/../x/./y//z/")).toBe("/x/y/z/");
+    expect(canonicalPath("/endpoints/my-ep/invocations")).toBe("/endpoints/my-ep/invocations");
+    expect(canonicalPath("/base%20path/endpoints/a")).toBe("/base%2520path/endpoints/a");
+    expect(canonicalPath("/")).toBe("/");
+  });
+
+  it("sorts the query by encoded name, then value", () => {
+    expect(canonicalQuery(new URLSearchParams("b=2&a=2&a=1&c=%20x"))).toBe("a=1&a=2&b=2&c=%20x");
+    expect(canonicalQuery(new URLSearchParams(""))).toBe("");
+  });
+
+  it("lowercases, sorts and trims header values", () => {
+    expect(canonicalHeaders({ "X-B": "  two   words ", "x-a": "1" })).toEqual({
+      names: "x-a;x-b",
+      block: "x-a:1\nx-b:two words\n",
+    });
+  });
+});
+
+describe("signRequest", () => {
+  const params = {
+    credentials: {
+      accessKeyId: "AKIDEXAMPLE",
+      secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
+      sessionToken: "token",
+    },
+    region: "us-east-1",
+    service: "sagemaker",
+    date: new Date("2026-11-24T12:00:00Z"),
+  };
+  const url = new URL("https://runtime.sagemaker.us-east-1.amazonaws.com/endpoints/ep/invocations");
+
+  it("adds the date, token, payload hash and authorization, and never host", async () => {
+    const body = new TextEncoder().encode("{}");
+    const signed = await signRequest(
+      "POST",
+      url,
+      { "content-type": "application/json" },
+      body,
+      params,
+    );
+    expect(signed).toMatchObject({
+      "content-type": "application/json",
+      "x-amz-date": "20261124T120000Z",
+      "x-amz-security-token": "token",
+      "x-amz-content-sha256": "44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a",
+    });
+    expect(signed.host).toBeUndefined();
+    expect(signed.authorization).toMatch(
+      /^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/20261124\/us-east-1\/sagemaker\/aws4_request, SignedHeaders=content-type;host;x-amz-content-sha256;x-amz-date;x-amz-security-token, Signature=[0-9a-f]{64}$/,
+    );
+  });
+
+  it("hashes a large body natively, to the same value", async () => {
+    const body = new Uint8Array(100_000).fill(7);
+    const signed = await signRequest("POST", url, {}, body, params);
+    const expected = new Uint8Array(await crypto.subtle.digest("SHA-256", body));
+    expect(signed["x-amz-content-sha256"]).toBe(
+      Array.from(expected, (b) => b.toString(16).padStart(2, "0")).join(""),
+    );
+  });
+
+  it("changes the signature when anything signed changes", async () => {
+    const base = await signRequest("POST", url, { accept: "a" }, new Uint8Array([1]), params);
+    const variants = await Promise.all([
+      signRequest("POST", url, { accept: "b" }, new Uint8Array([1]), params),
+      signRequest("POST", url, { accept: "a" }, new Uint8Array([2]), params),
+      signRequest(
+        "POST",
+        new URL("https://runtime.sagemaker.us-east-1.amazonaws.com/endpoints/ep2/invocations"),
+        { accept: "a" },
+        new Uint8Array([1]),
+        params,
+      ),
+      signRequest("POST", url, { accept: "a" }, new Uint8Array([1]), {
+        ...params,
+        region: "us-west-2",
+      }),
+      signRequest("POST", url, { accept: "a" }, new Uint8Array([1]), {
+        ...params,
+        date: new Date("2026-11-24T12:00:01Z"),
+      }),
+      signRequest("POST", url, { accept: "a" }, new Uint8Array([1]), {
+        ...params,
+        credentials: { ...params.credentials, secretAccessKey: "other" },
+      }),
+    ]);
+    for (const variant of variants) expect(variant.authorization).not.toBe(base.authorization);
+  });
+});

@@ -1,0 +1,99 @@
+import { delay } from "msw";
+import { type AnswerContext, errorResponse, newAnswerContext } from "../internal/aws-response";
+import { readBody } from "../internal/bytes";
+import { verifySigV4 } from "../sigv4/verify";
+import type { ResolvedConfig } from "./config";
+import { answerFault } from "./fault-response";
+import type { FaultQueue } from "./faults";
+import { operations } from "./operations/index";
+import type { Route } from "./route";
+import type { ReceivedRequest } from "./types";
+
+export interface MockState {
+  config: ResolvedConfig;
+  faults: FaultQueue;
+  requests: ReceivedRequest[];
+}
+
+/**
+ * One request through the service: log it, wait the latency, answer a queued fault, verify
+ * the signature, then run the operation.
+ */
+export async function handleRequest(
+  request: Request,
+  route: Route,
+  state: MockState,
+): Promise<Response> {
+  const answer = newAnswerContext(state.config.now);
+  const body = await readBody(request);
+  const headers = Object.fromEntries(request.headers);
+  const entry: ReceivedRequest = {
+    operation: route.operation,
+    endpointName: route.endpointName,
+    method: request.method,
+    url: request.url,
+    headers,
+    body,
+    accessKeyId: undefined,
+    requestId: answer.requestId,
+    status: 0,
+  };
+  state.requests.push(entry);
+  const response = await respond(request, route, state, { answer, body, headers, entry });
+  entry.status = response.status;
+  return response;
+}
+
+interface Received {
+  answer: AnswerContext;
+  body: Uint8Array;
+  headers: Record<string, string>;
+  entry: ReceivedRequest;
+}
+
+async function respond(
+  request: Request,
+  route: Route,
+  { config, faults }: MockState,
+  { answer, body, headers, entry }: Received,
+): Promise<Response> {
+  if (faults.latencyMs > 0) await delay(faults.latencyMs);
+  const fault = faults.next();
+  if (fault !== undefined) {
+    const faulted = await answerFault(fault, answer);
+    if (faulted !== undefined) return faulted;
+  }
+  let signedRegion: string | undefined;
+  if (config.verifySignatures) {
+    const verified = await verifySigV4(request, {
+      credentials: (accessKeyId) => config.credentials.get(accessKeyId),
+      service: "sagemaker",
+      region: config.region ?? route.hostRegion,
+      now: new Date(config.now()),
+      maxSkewMs: config.maxSkewMs,
+    });
+    if (!verified.ok) {
+      const { status, code, message } = verified;
+      return errorResponse(answer, { status, code, message });
+    }
+    entry.accessKeyId = verified.accessKeyId;
+    signedRegion = verified.region;
+  }
+  const { operation, endpointName } = route;
+  if (operation === undefined || endpointName === undefined) {
+    return errorResponse(answer, {
+      status: 404,
+      code: "UnknownOperationException",
+      message: `No operation matches ${request.method} ${new URL(request.url).pathname}.`,
+    });
+  }
+  return operations[operation]({
+    request,
+    route: { ...route, endpointName },
+    body,
+    headers,
+    config,
+    answer,
+    region: config.region ?? route.hostRegion ?? signedRegion ?? "us-east-1",
+  });
+}

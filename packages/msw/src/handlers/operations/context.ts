@@ -1,0 +1,21 @@
+import type { AnswerContext } from "../../internal/aws-response";
+import type { ResolvedConfig } from "../config";
+import type { Route } from "../route";
+import type { OperationName } from "../types";
+
+/** What an operation gets once the request is routed, fault-free and authenticated. */
+export interface OperationContext {
+  request: Request;
+  route: Route & { endpointName: string };
+  body: Uint8Array;
+  /** Request headers, names in lowercase. */
+  headers: Readonly<Record<string, string>>;
+  config: ResolvedConfig;
+  answer: AnswerContext;
+  /** The region this request is served in (for ARNs and console links). */
+  region: string;
+}
+
+export type Operation = (context: OperationContext) => Promise<Response>;
+
+export type OperationTable = Readonly<Record<OperationName, Operation>>;
