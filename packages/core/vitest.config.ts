@@ -16,6 +16,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
+        resolve: { alias: { "#transport": fileURLToPath(new URL("test/harness/transport.node.ts", import.meta.url)) } },
         test: {
           name: "node",
           environment: "node",

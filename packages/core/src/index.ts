@@ -9,17 +9,14 @@ export {
   type InvokeEndpointCommandOutput,
 } from "./commands/InvokeEndpointCommand";
 export { Command, type MetadataBearer } from "./commands/Operation";
-
 // Credentials
 export {
   type AwsCredentialIdentity,
   type AwsCredentialIdentityProvider,
   CredentialsProviderError,
 } from "./credentials/types";
-
 // Endpoints
 export type { EndpointInput } from "./endpoint/resolveEndpoint";
-
 // Errors
 export { AbortError, EndpointError, TimeoutError } from "./errors/clientErrors";
 export {
@@ -37,7 +34,16 @@ export {
   type ResponseMetadata,
   SageMakerRuntimeServiceException,
 } from "./errors/SageMakerRuntimeServiceException";
-
 // Bodies
 export type { BodyInput } from "./http/toBodyBytes";
 export { Uint8ArrayBlobAdapter } from "./http/Uint8ArrayBlobAdapter";
+// Retries
+export type { RetryErrorType } from "./retry/classifyError";
+export {
+  type RetryDecision,
+  type RetryProfile,
+  type RetryRefusal,
+  STANDARD_2026,
+  STANDARD_LEGACY,
+  StandardRetryStrategy,
+} from "./retry/StandardRetryStrategy";

@@ -50,12 +50,13 @@ export class SageMakerRuntimeClient {
   readonly config: SageMakerRuntimeClientConfig & { systemClockOffset: number };
   private readonly resolved: ResolvedConfig;
   private readonly credentials: CredentialSource;
-  private readonly retryStrategy: StandardRetryStrategy = new StandardRetryStrategy();
+  private readonly retryStrategy: StandardRetryStrategy;
 
   constructor(config: SageMakerRuntimeClientConfig = {}) {
     this.resolved = resolveConfig(config);
     this.config = { ...config, systemClockOffset: config.systemClockOffset ?? 0 };
     this.credentials = memoizeCredentials(config.credentials);
+    this.retryStrategy = config.retryStrategy ?? new StandardRetryStrategy();
   }
 
   /** Sends a command; resolves with its output or rejects with a typed error. */

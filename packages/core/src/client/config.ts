@@ -1,5 +1,6 @@
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from "../credentials/types";
 import type { EndpointInput } from "../endpoint/resolveEndpoint";
+import type { StandardRetryStrategy } from "../retry/StandardRetryStrategy";
 
 /** A value, or an async function that gives it (as the AWS SDK's `Provider<T>`). */
 export type ValueOrProvider<T> = T | (() => Promise<T>);
@@ -40,6 +41,12 @@ export interface SageMakerRuntimeClientConfig {
    * @default "standard"
    */
   retryMode?: ValueOrProvider<"standard">;
+  /**
+   * The retry strategy, shared by every call of the client (its retry quota is). Pass your
+   * own `StandardRetryStrategy` to change its numbers, e.g. `STANDARD_LEGACY`.
+   * @default new StandardRetryStrategy()
+   */
+  retryStrategy?: StandardRetryStrategy;
   /** Milliseconds to add to the local clock when signing; learned from skew errors. */
   systemClockOffset?: number;
   logger?: Logger;

@@ -78,6 +78,9 @@ const invokeEndpoint: Operation<InvokeEndpointCommandInput, InvokeEndpointComman
   async serialize(input) {
     checkField(OPERATION, "EndpointName", input?.EndpointName, FIELD_RULES.EndpointName, true);
     const headers = headerBindings(OPERATION, input, REQUEST_HEADERS);
+    // The AWS SDK's default for a blob payload; without it fetch would send none for bytes
+    // (or text/plain for a string), and the model would see another type.
+    headers["content-type"] ??= "application/octet-stream";
     const body = await toBodyBytes(OPERATION, input.Body, true);
     const name = input.EndpointName as string;
     return { path: `/endpoints/${name}/invocations`, headers, body, endpointName: name };

@@ -37,7 +37,10 @@ export class SageMakerRuntimeServiceException extends Error {
   $metadata: ResponseMetadata;
   /** Set when the service marked the error as retryable. */
   $retryable?: { throttling?: boolean };
-  /** The message as the service wrote it (`Message`), for the modeled errors that carry it. */
+  /**
+   * Declared as in the AWS SDK's types; like the AWS SDK, the client moves the service's
+   * `Message` into `message` and leaves this unset.
+   */
   Message?: string;
 
   constructor(options: ServiceExceptionOptions) {
@@ -45,7 +48,6 @@ export class SageMakerRuntimeServiceException extends Error {
     this.name = options.name;
     this.$fault = options.$fault;
     this.$metadata = options.$metadata;
-    if (options.Message !== undefined) this.Message = options.Message;
     Object.defineProperty(this, SERVICE_EXCEPTION, { value: true });
   }
 

@@ -88,10 +88,24 @@ export function parseErrorResponse(
   const message = (data?.message ?? data?.Message) as string | undefined;
   const Ctor = code === undefined ? undefined : MODELED[code];
   const fields = { ...data, $metadata, message: message ?? "UnknownError" };
-  if (Ctor) return new Ctor(fields);
-  return new SageMakerRuntimeServiceException({
-    ...fields,
-    name: code ?? (String(status) || "UnknownError"),
-    $fault: "client",
-  });
+  const error = Ctor
+    ? new Ctor(fields)
+    : new SageMakerRuntimeServiceException({
+        ...fields,
+        name: code ?? "Unknown",
+        $fault: status < 500 ? "client" : "server",
+      });
+  // As the AWS SDK does: every other field of the body lands on the error (a ModelError's
+  // ErrorCode, say), but never over one it has — which also keeps `__proto__` out.
+  const target = error as unknown as Record<string, unknown>;
+  for (const [key, value] of Object.entries(data ?? {})) {
+    if (
+      key !== "Message" &&
+      value !== undefined &&
+      (target[key] === undefined || target[key] === "")
+    ) {
+      target[key] = value;
+    }
+  }
+  return error;
 }

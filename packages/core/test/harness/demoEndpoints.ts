@@ -1,0 +1,38 @@
+import { type EndpointDefinition, modelError } from "@sagefetch/msw";
+
+/** Models the runtime tests call: each shows one behaviour of the service. */
+export const demoEndpoints: Record<string, EndpointDefinition> = {
+  // Returns what it got, and says what it saw of the request's headers.
+  echo: (request) => ({
+    body: request.body,
+    contentType: request.contentType ?? "application/octet-stream",
+    customAttributes: request.customAttributes,
+  }),
+  sentiment: (request) => {
+    const { inputs } = request.json<{ inputs?: unknown }>();
+    if (typeof inputs !== "string") throw modelError(400, 'expected {"inputs": string}');
+    return { body: [{ label: inputs.includes("love") ? "POSITIVE" : "NEGATIVE", score: 0.98 }] };
+  },
+  // Reports the routing fields the model saw.
+  inspect: (request) => ({
+    body: {
+      targetModel: request.targetModel,
+      targetVariant: request.targetVariant,
+      targetContainerHostname: request.targetContainerHostname,
+      inferenceId: request.inferenceId,
+      inferenceComponentName: request.inferenceComponentName,
+      sessionId: request.sessionId,
+      enableExplanations: request.enableExplanations,
+      accept: request.accept,
+      prefixAwareId: request.headers["x-amzn-sagemaker-prefix-aware-id"],
+    },
+  }),
+  variants: { model: () => ({ body: "ok" }), variants: ["blue", "green"] },
+  broken: () => {
+    throw modelError(500, "CUDA out of memory");
+  },
+  session: (request) =>
+    request.sessionId === "NEW_SESSION"
+      ? { body: "opened", newSessionId: "sess-1; Expires=2026-11-24T13:00:00Z" }
+      : { body: "closed", closedSessionId: request.sessionId },
+};

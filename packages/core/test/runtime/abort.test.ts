@@ -1,0 +1,94 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { AbortError, InvokeEndpointCommand, TimeoutError } from "../../src/index";
+import { type MockService, startMock } from "../harness/startMock";
+
+let service: MockService;
+beforeAll(async () => {
+  service = await startMock();
+});
+afterEach(() => service.reset());
+afterAll(() => service.stop());
+
+const command = () => new InvokeEndpointCommand({ EndpointName: "echo", Body: "x" });
+
+async function rejection(promise: Promise<unknown>) {
+  const started = performance.now();
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  return { error, ms: performance.now() - started };
+}
+
+describe("abort and timeouts", () => {
+  it("an aborted signal rejects before anything is sent", async () => {
+    const { error } = await rejection(
+      service.client().send(command(), { abortSignal: AbortSignal.abort() }),
+    );
+    expect(error).toBeInstanceOf(AbortError);
+    expect(service.mock.requests).toHaveLength(0);
+  });
+
+  it("aborting while waiting for the answer rejects at once", async () => {
+    service.mock.faults.delay(5000);
+    const controller = new AbortController();
+    const pending = rejection(service.client().send(command(), { abortSignal: controller.signal }));
+    setTimeout(() => controller.abort(), 50);
+    const { error, ms } = await pending;
+    expect(error).toBeInstanceOf(AbortError);
+    expect((error as AbortError).message).toBe('InvokeEndpoint on endpoint "echo" was aborted.');
+    expect(ms).toBeLessThan(2000);
+  });
+
+  it("aborting during the wait between retries rejects at once and sends no more", async () => {
+    service.mock.faults.throttle(3);
+    const controller = new AbortController();
+    // Full retry delays here: the first wait after throttling is up to 1 s.
+    const client = service.client({ retryStrategy: undefined });
+    const pending = rejection(client.send(command(), { abortSignal: controller.signal }));
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    controller.abort();
+    const { error } = await pending;
+    expect(error).toBeInstanceOf(AbortError);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(service.mock.requests.length).toBeLessThanOrEqual(1);
+  });
+
+  it("one signal shared by several calls aborts them all", async () => {
+    service.mock.faults.setLatency(2000);
+    const controller = new AbortController();
+    const client = service.client();
+    const calls = [1, 2, 3].map(() =>
+      rejection(client.send(command(), { abortSignal: controller.signal })),
+    );
+    setTimeout(() => controller.abort(), 30);
+    for (const { error } of await Promise.all(calls)) expect(error).toBeInstanceOf(AbortError);
+  });
+
+  it("a signal that never fires leaves the call alone, and is not leaked into later calls", async () => {
+    const controller = new AbortController();
+    const client = service.client();
+    for (let i = 0; i < 3; i++) await client.send(command(), { abortSignal: controller.signal });
+    controller.abort();
+    expect(service.mock.requests).toHaveLength(3);
+  });
+
+  it("requestTimeout ends a slow attempt with a TimeoutError, retried, then given up", async () => {
+    service.mock.faults.setLatency(1000);
+    const { error, ms } = await rejection(service.client({ requestTimeout: 50 }).send(command()));
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(error).toMatchObject({
+      name: "TimeoutError",
+      timeoutMs: 50,
+      $metadata: { attempts: 3 },
+    });
+    expect((error as Error).message).toContain("requestTimeout (50 ms)");
+    expect(ms).toBeLessThan(900);
+  });
+
+  it("a slow attempt that recovers succeeds on the retry", async () => {
+    service.mock.faults.delay(1000);
+    const out = await service.client({ requestTimeout: 100 }).send(command());
+    expect(out.$metadata.attempts).toBe(2);
+  });
+});
