@@ -1,5 +1,6 @@
 // The client
 export type { Logger, SageMakerRuntimeClientConfig, ValueOrProvider } from "./client/config";
+export { SageMakerRuntime } from "./client/SageMakerRuntime";
 export { SageMakerRuntimeClient, type SendOptions } from "./client/SageMakerRuntimeClient";
 
 // Commands

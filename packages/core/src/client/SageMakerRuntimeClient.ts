@@ -1,5 +1,5 @@
 import { isNewOffset, offsetFromDateHeader, offsetFromErrorMessage } from "../clock/clockSkew";
-import type { Command, MetadataBearer, SerializedRequest } from "../commands/Operation";
+import type { Command, MetadataBearer, Operation, SerializedRequest } from "../commands/Operation";
 import { type CredentialSource, memoizeCredentials } from "../credentials/memoizeCredentials";
 import { normalizeRegion } from "../endpoint/normalizeRegion";
 import { resolveEndpoint, withOperationPath } from "../endpoint/resolveEndpoint";
@@ -79,19 +79,11 @@ export class SageMakerRuntimeClient {
           signal,
           this.resolved.requestTimeout,
           target.describe,
-          async (attemptSignal) => {
-            const response = await this.fetchSigned(request, target, attemptSignal, {
+          (attemptSignal) =>
+            this.attempt(operation, request, target, attemptSignal, {
               "amz-sdk-invocation-id": invocationId,
               "amz-sdk-request": `attempt=${attempt}; max=${target.maxAttempts}`,
-            });
-            if (response.status < 200 || response.status > 299) {
-              const body = new Uint8Array(await response.arrayBuffer());
-              const error = parseErrorResponse(response, body, target.describe);
-              Object.defineProperty(error, "$response", { value: response, enumerable: false });
-              throw error;
-            }
-            return { response, output: await operation.deserialize(response, attemptSignal) };
-          },
+            }),
         );
         this.retryStrategy.recordSuccess(lastRetryCost);
         const $metadata = { ...metadataOf(response), attempts: attempt, totalRetryDelay };
@@ -100,13 +92,15 @@ export class SageMakerRuntimeClient {
         const error = thrown as AttemptError;
         const skewCorrected = this.correctSkewFromError(error, offsetUsed);
         const errorType = skewCorrected ? "TRANSIENT" : classifyError(error);
-        const decision = this.retryStrategy.decide(
-          errorType,
-          attempt,
-          target.maxAttempts,
-          retryAfterMs(error.$response?.headers, Date.now()),
-        );
-        if (!decision.retry || signal?.aborted) {
+        const decision = signal?.aborted
+          ? ({ retry: false } as const)
+          : this.retryStrategy.decide(
+              errorType,
+              attempt,
+              target.maxAttempts,
+              retryAfterMs(error.$response?.headers, Date.now()),
+            );
+        if (!decision.retry) {
           if (typeof error === "object" && error !== null) {
             error.$metadata = { ...error.$metadata, attempts: attempt, totalRetryDelay };
           }
@@ -122,6 +116,25 @@ export class SageMakerRuntimeClient {
         lastRetryCost = decision.cost;
       }
     }
+  }
+
+  /** One attempt: sign, fetch, and turn the answer into output or a typed error. */
+  private async attempt<Input, Output>(
+    operation: Operation<Input, Output>,
+    request: SerializedRequest,
+    target: Target,
+    signal: AbortSignal,
+    retryHeaders: Record<string, string>,
+  ): Promise<{ response: Response; output: Omit<Output, "$metadata"> }> {
+    const response = await this.fetchSigned(request, target, signal, retryHeaders);
+    if (response.status < 200 || response.status > 299) {
+      const body = new Uint8Array(await response.arrayBuffer());
+      const error = parseErrorResponse(response, body, target.describe);
+      // Kept for the retry loop (Retry-After, Date), out of sight like the AWS SDK's.
+      Object.defineProperty(error, "$response", { value: response, enumerable: false });
+      throw error;
+    }
+    return { response, output: await operation.deserialize(response, signal) };
   }
 
   /** Kept for drop-in compatibility; a fetch-based client holds nothing to release. */

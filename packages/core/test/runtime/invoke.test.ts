@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { InvokeEndpointCommand } from "../../src/index";
+import { InvokeEndpointCommand, SageMakerRuntime } from "../../src/index";
 import { type MockService, startMock } from "../harness/startMock";
 
 let service: MockService;
@@ -134,6 +134,19 @@ describe("InvokeEndpoint against the mock service", () => {
     expect(service.mock.requests[0]?.url).toBe(
       "http://localhost:8080/prefix/endpoints/echo/invocations",
     );
+  });
+
+  it("the aggregated client has invokeEndpoint()", async () => {
+    const runtime = new SageMakerRuntime({
+      region: "us-east-1",
+      credentials: {
+        accessKeyId: "AKIDEXAMPLE",
+        secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
+      },
+      fetch: service.fetch,
+    });
+    const out = await runtime.invokeEndpoint({ EndpointName: "echo", Body: "aggregated" });
+    expect(out.Body.transformToString()).toBe("aggregated");
   });
 
   it("never sets a header a browser forbids", async () => {
