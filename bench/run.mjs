@@ -1,8 +1,9 @@
 // `pnpm bench`: every measurement side by side with its peers in one run, printed as a table
 // and written into the root README between the bench markers.
-import { cpus, totalmem } from "node:os";
+
 import { readFileSync, writeFileSync } from "node:fs";
-import { measureSizes, ENTRIES } from "./size.mjs";
+import { cpus, totalmem } from "node:os";
+import { ENTRIES, measureSizes } from "./size.mjs";
 import { measureThroughput } from "./throughput.mjs";
 
 const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
@@ -10,18 +11,32 @@ const sizes = await measureSizes();
 const speed = await measureThroughput();
 
 const rows = [];
-rows.push("| Browser bundle (esbuild, minified, gzip; what the page loads at once) | gzip | minified | vs the AWS SDK |", "| --- | ---: | ---: | ---: |");
+rows.push(
+  "| Browser bundle (esbuild, minified, gzip; what the page loads at once) | gzip | minified | vs the AWS SDK |",
+  "| --- | ---: | ---: | ---: |",
+);
 for (const { id, label } of ENTRIES) {
   const { gzip, minified } = sizes[id];
-  rows.push(`| ${label} | ${kib(gzip)} | ${kib(minified)} | ${(sizes["aws-sdk-invoke"].gzip / gzip).toFixed(1)}× smaller |`);
+  rows.push(
+    `| ${label} | ${kib(gzip)} | ${kib(minified)} | ${(sizes["aws-sdk-invoke"].gzip / gzip).toFixed(1)}× smaller |`,
+  );
 }
-rows.push("", "| Client cost per invoke (fetch answers at once; median of rounds) | calls/s | spread (min–max) | vs the AWS SDK |", "| --- | ---: | ---: | ---: |");
+rows.push(
+  "",
+  "| Client cost per invoke (fetch answers at once; median of rounds) | calls/s | spread (min–max) | vs the AWS SDK |",
+  "| --- | ---: | ---: | ---: |",
+);
 const aws = speed["@aws-sdk/client-sagemaker-runtime"].median;
 for (const [name, r] of Object.entries(speed)) {
-  rows.push(`| ${name} | ${Math.round(r.median).toLocaleString("en")} | ${Math.round(r.min).toLocaleString("en")}–${Math.round(r.max).toLocaleString("en")} | ${(r.median / aws).toFixed(2)}× |`);
+  rows.push(
+    `| ${name} | ${Math.round(r.median).toLocaleString("en")} | ${Math.round(r.min).toLocaleString("en")}–${Math.round(r.max).toLocaleString("en")} | ${(r.median / aws).toFixed(2)}× |`,
+  );
 }
 const machine = `${cpus()[0]?.model ?? "unknown CPU"}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`;
-rows.push("", `Measured with \`pnpm bench\` on ${machine}; ${Object.values(speed)[0].rounds} rounds per client, interleaved.`);
+rows.push(
+  "",
+  `Measured with \`pnpm bench\` on ${machine}; ${Object.values(speed)[0].rounds} rounds per client, interleaved.`,
+);
 const table = rows.join("\n");
 console.log(table);
 
@@ -30,6 +45,9 @@ const text = readFileSync(readme, "utf8");
 const start = "<!-- bench:start -->";
 const end = "<!-- bench:end -->";
 if (text.includes(start) && text.includes(end)) {
-  writeFileSync(readme, `${text.slice(0, text.indexOf(start) + start.length)}\n${table}\n${text.slice(text.indexOf(end))}`);
+  writeFileSync(
+    readme,
+    `${text.slice(0, text.indexOf(start) + start.length)}\n${table}\n${text.slice(text.indexOf(end))}`,
+  );
   console.log("\nREADME.md updated.");
 }

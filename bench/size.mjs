@@ -16,6 +16,12 @@ export const ENTRIES = [
   { id: "sagefetch-invoke", label: "sagefetch: invoke", peer: "aws-sdk-invoke" },
   { id: "aws-sdk-invoke", label: "@aws-sdk/client-sagemaker-runtime: invoke" },
   { id: "aws4fetch-invoke", label: "aws4fetch: signed fetch (no retries, errors, validation)" },
+  {
+    id: "sagefetch-stream",
+    label: "sagefetch: invoke + stream (with the token reader)",
+    peer: "aws-sdk-stream",
+  },
+  { id: "aws-sdk-stream", label: "@aws-sdk/client-sagemaker-runtime: invoke + stream" },
 ];
 
 async function measure(id) {

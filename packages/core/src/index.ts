@@ -2,13 +2,22 @@
 export type { Logger, SageMakerRuntimeClientConfig, ValueOrProvider } from "./client/config";
 export { SageMakerRuntime } from "./client/SageMakerRuntime";
 export { SageMakerRuntimeClient, type SendOptions } from "./client/SageMakerRuntimeClient";
-
+export {
+  InvokeEndpointAsyncCommand,
+  type InvokeEndpointAsyncCommandInput,
+  type InvokeEndpointAsyncCommandOutput,
+} from "./commands/InvokeEndpointAsyncCommand";
 // Commands
 export {
   InvokeEndpointCommand,
   type InvokeEndpointCommandInput,
   type InvokeEndpointCommandOutput,
 } from "./commands/InvokeEndpointCommand";
+export {
+  InvokeEndpointWithResponseStreamCommand,
+  type InvokeEndpointWithResponseStreamCommandInput,
+  type InvokeEndpointWithResponseStreamCommandOutput,
+} from "./commands/InvokeEndpointWithResponseStreamCommand";
 export { Command, type MetadataBearer } from "./commands/Operation";
 // Credentials
 export {
@@ -35,6 +44,9 @@ export {
   type ResponseMetadata,
   SageMakerRuntimeServiceException,
 } from "./errors/SageMakerRuntimeServiceException";
+// Response streams
+export { EventStreamError, type EventStreamFault } from "./eventstream/EventStreamError";
+export type { PayloadPart, ResponseStreamEvent } from "./eventstream/toStreamEvent";
 // Bodies
 export type { BodyInput } from "./http/toBodyBytes";
 export { Uint8ArrayBlobAdapter } from "./http/Uint8ArrayBlobAdapter";
@@ -48,3 +60,11 @@ export {
   STANDARD_LEGACY,
   StandardRetryStrategy,
 } from "./retry/StandardRetryStrategy";
+// Stateful sessions
+export { parseNewSessionId, type SessionInfo } from "./sessions/parseNewSessionId";
+export { Session, type SessionOptions, type SessionState } from "./sessions/Session";
+export { isSessionGoneError, SessionExpiredError } from "./sessions/SessionExpiredError";
+export { readLines } from "./stream/readLines";
+export { readSseData } from "./stream/readSseData";
+export { readTextChunks } from "./stream/readTextChunks";
+export { extractTokenText, readTokens } from "./stream/readTokens";

@@ -80,10 +80,16 @@ export class SageMakerRuntimeClient {
           this.resolved.requestTimeout,
           target.describe,
           (attemptSignal) =>
-            this.attempt(operation, request, target, attemptSignal, {
-              "amz-sdk-invocation-id": invocationId,
-              "amz-sdk-request": `attempt=${attempt}; max=${target.maxAttempts}`,
-            }),
+            this.attempt(
+              operation,
+              request,
+              target,
+              { signal: attemptSignal, callerSignal: signal },
+              {
+                "amz-sdk-invocation-id": invocationId,
+                "amz-sdk-request": `attempt=${attempt}; max=${target.maxAttempts}`,
+              },
+            ),
         );
         this.retryStrategy.recordSuccess(lastRetryCost);
         const $metadata = { ...metadataOf(response), attempts: attempt, totalRetryDelay };
@@ -123,10 +129,10 @@ export class SageMakerRuntimeClient {
     operation: Operation<Input, Output>,
     request: SerializedRequest,
     target: Target,
-    signal: AbortSignal,
+    signals: { signal: AbortSignal; callerSignal: AbortSignal | undefined },
     retryHeaders: Record<string, string>,
   ): Promise<{ response: Response; output: Omit<Output, "$metadata"> }> {
-    const response = await this.fetchSigned(request, target, signal, retryHeaders);
+    const response = await this.fetchSigned(request, target, signals.signal, retryHeaders);
     if (response.status < 200 || response.status > 299) {
       const body = new Uint8Array(await response.arrayBuffer());
       const error = parseErrorResponse(response, body, target.describe);
@@ -134,7 +140,12 @@ export class SageMakerRuntimeClient {
       Object.defineProperty(error, "$response", { value: response, enumerable: false });
       throw error;
     }
-    return { response, output: await operation.deserialize(response, signal) };
+    const context = {
+      ...signals,
+      requestTimeout: this.resolved.requestTimeout,
+      describe: target.describe,
+    };
+    return { response, output: await operation.deserialize(response, context) };
   }
 
   /** Kept for drop-in compatibility; a fetch-based client holds nothing to release. */

@@ -15,6 +15,18 @@ export interface MetadataBearer {
   $metadata: ResponseMetadata;
 }
 
+/** What a command's deserializer gets besides the answer. */
+export interface DeserializeContext {
+  /** Fires when this attempt is aborted or times out. */
+  signal: AbortSignal;
+  /** The caller's signal, which outlives the attempt (a response stream listens to it). */
+  callerSignal: AbortSignal | undefined;
+  /** The client's `requestTimeout`, in ms (0: none). */
+  requestTimeout: number;
+  /** The operation and endpoint, for messages. */
+  describe: string;
+}
+
 /**
  * One operation of the service as data: how to turn input into a request, and a successful
  * answer into output. The client is the pipeline that runs it.
@@ -27,7 +39,7 @@ export interface Operation<Input, Output> {
    * Builds the output from a 2xx answer. Runs inside the attempt, so `requestTimeout` and
    * the caller's signal cover reading the body too.
    */
-  deserialize(response: Response, signal: AbortSignal): Promise<Omit<Output, "$metadata">>;
+  deserialize(response: Response, context: DeserializeContext): Promise<Omit<Output, "$metadata">>;
 }
 
 /** Base of the commands: the input, and the operation that knows how to send it. */

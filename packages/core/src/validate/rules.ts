@@ -51,5 +51,8 @@ export const FIELD_RULES: Readonly<Record<RuledField, FieldRule>> = {
   PrefixAwareId: { min: 1, max: 1024 },
 };
 
+/** A response stream joins an open session only: `NEW_SESSION` is for InvokeEndpoint. */
+export const EXISTING_SESSION_RULE: FieldRule = { max: 256, pattern: NAME };
+
 /** The real-time payload limit: 6 MiB. */
 export const MAX_BODY_BYTES: number = 6 * 1024 * 1024;

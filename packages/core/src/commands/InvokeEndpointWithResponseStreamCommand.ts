@@ -1,0 +1,141 @@
+import { EventStreamReader } from "../eventstream/EventStreamReader";
+import { type ResponseStreamEvent, toStreamEvent } from "../eventstream/toStreamEvent";
+import { metadataOf } from "../http/metadataOf";
+import { type BodyInput, toBodyBytes } from "../http/toBodyBytes";
+import { EXISTING_SESSION_RULE, FIELD_RULES } from "../validate/rules";
+import { checkField } from "../validate/validateFields";
+import { headerBindings, readHeaders } from "./headerBindings";
+import { Command, type MetadataBearer, type Operation } from "./Operation";
+
+/** Input of InvokeEndpointWithResponseStream; the same fields as the AWS SDK's. */
+export interface InvokeEndpointWithResponseStreamCommandInput {
+  EndpointName: string | undefined;
+  /** The input to the model, at most 6 MiB. */
+  Body: BodyInput | undefined;
+  ContentType?: string;
+  /** MIME type wanted back (sent as `X-Amzn-SageMaker-Accept`). */
+  Accept?: string;
+  CustomAttributes?: string;
+  TargetVariant?: string;
+  TargetContainerHostname?: string;
+  InferenceId?: string;
+  InferenceComponentName?: string;
+  /** The id of an open stateful session (`NEW_SESSION` is for InvokeEndpoint). */
+  SessionId?: string;
+  PrefixAwareId?: string;
+}
+
+/** Output of InvokeEndpointWithResponseStream. */
+export interface InvokeEndpointWithResponseStreamCommandOutput extends MetadataBearer {
+  /**
+   * The parts, as they arrive. Breaking out of the loop, or the call's `abortSignal`, cancels
+   * the request; a `ModelStreamError` or `InternalStreamFailure` is thrown from the loop.
+   */
+  Body: AsyncIterable<ResponseStreamEvent>;
+  /** MIME type of the parts (from `X-Amzn-SageMaker-Content-Type`). */
+  ContentType?: string;
+  InvokedProductionVariant?: string;
+  CustomAttributes?: string;
+}
+
+const OPERATION = "InvokeEndpointWithResponseStream";
+const RULES = /* @__PURE__ */ Object.assign({}, FIELD_RULES, { SessionId: EXISTING_SESSION_RULE });
+
+const REQUEST_HEADERS = {
+  ContentType: "content-type",
+  Accept: "x-amzn-sagemaker-accept",
+  CustomAttributes: "x-amzn-sagemaker-custom-attributes",
+  TargetVariant: "x-amzn-sagemaker-target-variant",
+  TargetContainerHostname: "x-amzn-sagemaker-target-container-hostname",
+  InferenceId: "x-amzn-sagemaker-inference-id",
+  InferenceComponentName: "x-amzn-sagemaker-inference-component",
+  SessionId: "x-amzn-sagemaker-session-id",
+  PrefixAwareId: "x-amzn-sagemaker-prefix-aware-id",
+} as const;
+
+const RESPONSE_HEADERS = {
+  ContentType: "x-amzn-sagemaker-content-type",
+  InvokedProductionVariant: "x-amzn-invoked-production-variant",
+  CustomAttributes: "x-amzn-sagemaker-custom-attributes",
+} as const;
+
+type Output = InvokeEndpointWithResponseStreamCommandOutput;
+
+const invokeEndpointWithResponseStream: Operation<
+  InvokeEndpointWithResponseStreamCommandInput,
+  Output
+> = {
+  name: OPERATION,
+  async serialize(input) {
+    checkField(OPERATION, "EndpointName", input?.EndpointName, FIELD_RULES.EndpointName, true);
+    const headers = headerBindings(OPERATION, input, REQUEST_HEADERS, RULES);
+    headers["content-type"] ??= "application/octet-stream";
+    const body = await toBodyBytes(OPERATION, input.Body, true);
+    const name = input.EndpointName as string;
+    return {
+      path: `/endpoints/${name}/invocations-response-stream`,
+      headers,
+      body,
+      endpointName: name,
+    };
+  },
+  async deserialize(response, { callerSignal, requestTimeout, describe }) {
+    const $metadata = metadataOf(response);
+    // Some runtimes give a null body for an empty answer: that is an empty stream.
+    const reader = new EventStreamReader(response.body ?? new ReadableStream(), {
+      signal: callerSignal,
+      idleTimeoutMs: requestTimeout,
+      describe,
+    });
+    // Read up to the first part before answering, inside the attempt: a failure before any
+    // part reached the caller is retried like any call; after that, never.
+    let first: ResponseStreamEvent | undefined;
+    let failure: unknown;
+    try {
+      for (let message = await reader.next(); message && !first; ) {
+        first = toStreamEvent(message, $metadata);
+        if (!first) message = await reader.next();
+      }
+    } catch (error) {
+      // A typed error the service put in the stream is the caller's to meet in the loop, as
+      // with the AWS SDK; a transport failure (thrown on) is retried.
+      if (!(error as { $metadata?: unknown }).$metadata) {
+        reader.cancel(error);
+        throw error;
+      }
+      failure = error;
+    }
+    return {
+      Body: parts(reader, first, failure, $metadata),
+      ...readHeaders(response.headers, RESPONSE_HEADERS),
+    };
+  },
+};
+
+async function* parts(
+  reader: EventStreamReader,
+  first: ResponseStreamEvent | undefined,
+  failure: unknown,
+  $metadata: Output["$metadata"],
+): AsyncGenerator<ResponseStreamEvent, void, undefined> {
+  try {
+    if (failure) throw failure;
+    if (first) yield first;
+    for (let message = await reader.next(); message; message = await reader.next()) {
+      const event = toStreamEvent(message, $metadata);
+      if (event) yield event;
+    }
+  } finally {
+    // A `break`, a `return()` or an error: cancel the request rather than leave it open.
+    reader.cancel();
+  }
+}
+
+/** Gets an inference as a stream of parts, as the model produces them. */
+export class InvokeEndpointWithResponseStreamCommand extends Command<
+  InvokeEndpointWithResponseStreamCommandInput,
+  InvokeEndpointWithResponseStreamCommandOutput
+> {
+  readonly operation: Operation<InvokeEndpointWithResponseStreamCommandInput, Output> =
+    invokeEndpointWithResponseStream;
+}

@@ -1,0 +1,61 @@
+import { EventStreamError } from "./EventStreamError";
+
+/** A decoded header value: booleans, numbers (byte to long), strings, bytes, dates, uuids. */
+export type HeaderValue = boolean | number | string | Uint8Array | Date;
+
+const utf8 = /* @__PURE__ */ new TextDecoder("utf-8", { fatal: false });
+
+// Value sizes of the fixed-size types 2 (byte) to 5 (long), 8 (timestamp), 9 (uuid).
+const FIXED: Record<number, number> = { 2: 1, 3: 2, 4: 4, 5: 8, 8: 8, 9: 16 };
+
+/** Decodes the headers block of one message (types 0–9 of the event-stream spec). */
+export function decodeHeaders(
+  view: DataView,
+  start: number,
+  end: number,
+): Record<string, HeaderValue> {
+  const headers: Record<string, HeaderValue> = {};
+  const bytes = new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
+  let at = start;
+  const need = (n: number) => {
+    if (at + n > end)
+      throw new EventStreamError("headers", "An event-stream header runs past the headers block.");
+  };
+  while (at < end) {
+    need(1);
+    const nameLength = view.getUint8(at++);
+    need(nameLength + 1);
+    const name = utf8.decode(bytes.subarray(at, at + nameLength));
+    at += nameLength;
+    const type = view.getUint8(at++);
+    let value: HeaderValue;
+    if (type === 0 || type === 1) {
+      value = type === 0;
+    } else if (type === 6 || type === 7) {
+      need(2);
+      const length = view.getUint16(at);
+      at += 2;
+      need(length);
+      const raw = bytes.slice(at, at + length);
+      value = type === 7 ? utf8.decode(raw) : raw;
+      at += length;
+    } else if (FIXED[type] !== undefined) {
+      const size = FIXED[type] as number;
+      need(size);
+      if (type === 2) value = view.getInt8(at);
+      else if (type === 3) value = view.getInt16(at);
+      else if (type === 4) value = view.getInt32(at);
+      else if (type === 5) value = Number(view.getBigInt64(at));
+      else if (type === 8) value = new Date(Number(view.getBigInt64(at)));
+      else
+        value = Array.from(bytes.subarray(at, at + 16), (b) =>
+          (b + 256).toString(16).slice(1),
+        ).join("");
+      at += size;
+    } else {
+      throw new EventStreamError("headers", `Unknown event-stream header type ${type}.`);
+    }
+    headers[name] = value;
+  }
+  return headers;
+}

@@ -1,0 +1,69 @@
+import { InternalStreamFailure, ModelStreamError } from "../errors/modeledErrors";
+import {
+  type ResponseMetadata,
+  SageMakerRuntimeServiceException,
+} from "../errors/SageMakerRuntimeServiceException";
+import type { EventStreamMessage } from "./EventStreamDecoder";
+
+/** A part of the model's answer, as the AWS SDK names it. */
+export interface PayloadPart {
+  Bytes?: Uint8Array;
+}
+
+/** What the response stream yields: `{ PayloadPart: { Bytes } }`, as in the AWS SDK. */
+export interface ResponseStreamEvent {
+  PayloadPart: PayloadPart;
+}
+
+const utf8 = /* @__PURE__ */ new TextDecoder();
+
+function jsonOf(payload: Uint8Array): Record<string, unknown> {
+  try {
+    const value: unknown = JSON.parse(utf8.decode(payload));
+    return value && typeof value === "object" ? (value as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * A message as the caller sees it: a part, or the typed error the stream ended with (thrown
+ * from the iterator, as the AWS SDK does). Unknown event types give `undefined` (skipped).
+ */
+export function toStreamEvent(
+  message: EventStreamMessage,
+  $metadata: ResponseMetadata,
+): ResponseStreamEvent | undefined {
+  const { headers, payload } = message;
+  const type = headers[":message-type"];
+  if (type === "event") {
+    return headers[":event-type"] === "PayloadPart"
+      ? { PayloadPart: { Bytes: payload } }
+      : undefined;
+  }
+  if (type === "exception") {
+    const body = jsonOf(payload);
+    const fields = {
+      ...body,
+      $metadata,
+      message: (body.Message ?? body.message ?? "UnknownError") as string,
+    };
+    const kind = headers[":exception-type"];
+    if (kind === "ModelStreamError") throw new ModelStreamError(fields);
+    if (kind === "InternalStreamFailure") throw new InternalStreamFailure(fields);
+    throw new SageMakerRuntimeServiceException({
+      ...fields,
+      name: String(kind ?? "Unknown"),
+      $fault: "client",
+    });
+  }
+  if (type === "error") {
+    throw new SageMakerRuntimeServiceException({
+      name: String(headers[":error-code"] ?? "UnknownError"),
+      $fault: "server",
+      $metadata,
+      message: String(headers[":error-message"] ?? "UnknownError"),
+    });
+  }
+  return undefined;
+}

@@ -1,0 +1,163 @@
+import type { SageMakerRuntimeClient, SendOptions } from "../client/SageMakerRuntimeClient";
+import {
+  InvokeEndpointCommand,
+  type InvokeEndpointCommandInput,
+  type InvokeEndpointCommandOutput,
+} from "../commands/InvokeEndpointCommand";
+import {
+  InvokeEndpointWithResponseStreamCommand,
+  type InvokeEndpointWithResponseStreamCommandInput,
+  type InvokeEndpointWithResponseStreamCommandOutput,
+} from "../commands/InvokeEndpointWithResponseStreamCommand";
+import type { BodyInput } from "../http/toBodyBytes";
+import { parseNewSessionId } from "./parseNewSessionId";
+import { isSessionGoneError, SessionExpiredError } from "./SessionExpiredError";
+
+export type SessionState = "opening" | "open" | "closing" | "closed" | "expired";
+
+/** Fields every call of the session carries (routing), besides the endpoint. */
+type Shared = Omit<InvokeEndpointCommandInput, "EndpointName" | "Body" | "SessionId">;
+
+export interface SessionOptions extends Shared {
+  EndpointName: string;
+  /** What asks the container to open a session. @default '{"requestType":"NEW_SESSION"}' */
+  openBody?: BodyInput;
+  /** What asks it to close one. @default '{"requestType":"CLOSE"}' */
+  closeBody?: BodyInput;
+}
+
+type CallInput = Omit<InvokeEndpointCommandInput, "EndpointName" | "SessionId">;
+type StreamInput = Omit<InvokeEndpointWithResponseStreamCommandInput, "EndpointName" | "SessionId">;
+
+/**
+ * A stateful session on an endpoint (AWS's container convention): open it, invoke and stream
+ * within it, close it. Calls are sent one at a time, in order, as a session's container
+ * expects. The state is `opening`, `open`, `closing`, `closed` or `expired`; `subscribe` tells
+ * a UI when it changes.
+ */
+export class Session {
+  id: string | undefined;
+  expiresAt: Date | undefined;
+  state: SessionState = "opening";
+  private readonly listeners = new Set<(session: Session) => void>();
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private constructor(
+    private readonly client: SageMakerRuntimeClient,
+    private readonly options: SessionOptions,
+  ) {}
+
+  /** Opens a session (`SessionId: NEW_SESSION`) and reads its id and expiry. */
+  static async open(
+    client: SageMakerRuntimeClient,
+    options: SessionOptions,
+    send?: SendOptions,
+  ): Promise<Session> {
+    const session = new Session(client, options);
+    const { openBody = '{"requestType":"NEW_SESSION"}', closeBody: _, ...shared } = options;
+    const out = await client.send(
+      new InvokeEndpointCommand({
+        ContentType: "application/json",
+        ...shared,
+        Body: openBody,
+        SessionId: "NEW_SESSION",
+      }),
+      send,
+    );
+    if (!out.NewSessionId) {
+      throw new TypeError(
+        `Endpoint ${options.EndpointName} opened no session: its answer had no NewSessionId.`,
+      );
+    }
+    const info = parseNewSessionId(out.NewSessionId);
+    session.id = info.id;
+    session.expiresAt = info.expiresAt;
+    session.setState("open");
+    return session;
+  }
+
+  /** Whether the session's expiry has passed (by the local clock). */
+  isExpired(now: number = Date.now()): boolean {
+    return (
+      this.state === "expired" || (this.expiresAt !== undefined && this.expiresAt.getTime() <= now)
+    );
+  }
+
+  /** InvokeEndpoint within the session. */
+  invoke(input: CallInput, send?: SendOptions): Promise<InvokeEndpointCommandOutput> {
+    return this.inOrder(() => this.client.send(new InvokeEndpointCommand(this.input(input)), send));
+  }
+
+  /** InvokeEndpointWithResponseStream within the session. */
+  stream(
+    input: StreamInput,
+    send?: SendOptions,
+  ): Promise<InvokeEndpointWithResponseStreamCommandOutput> {
+    return this.inOrder(() =>
+      this.client.send(new InvokeEndpointWithResponseStreamCommand(this.input(input)), send),
+    );
+  }
+
+  /** Closes the session, and checks the endpoint says it closed this one. */
+  close(send?: SendOptions): Promise<void> {
+    return this.inOrder(async () => {
+      this.setState("closing");
+      const { openBody: _, closeBody = '{"requestType":"CLOSE"}', ...shared } = this.options;
+      const out = await this.client.send(
+        new InvokeEndpointCommand({
+          ContentType: "application/json",
+          ...shared,
+          Body: closeBody,
+          SessionId: this.id,
+        }),
+        send,
+      );
+      if (out.ClosedSessionId !== this.id) {
+        this.setState("open");
+        throw new TypeError(
+          `Closing session ${this.id}: the endpoint answered ClosedSessionId ${out.ClosedSessionId ?? "(none)"}.`,
+        );
+      }
+      this.setState("closed");
+    });
+  }
+
+  /** Calls `listener` on every change of state; returns the function that stops it. */
+  subscribe(listener: (session: Session) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private input<T extends object>(input: T) {
+    const { openBody: _o, closeBody: _c, ...shared } = this.options;
+    return { ...shared, ...input, SessionId: this.id };
+  }
+
+  private inOrder<T>(call: () => Promise<T>): Promise<T> {
+    const run = async () => {
+      if (this.state === "closed") throw new TypeError(`Session ${this.id} is closed.`);
+      if (this.isExpired()) {
+        this.setState("expired");
+        throw new SessionExpiredError(this.id);
+      }
+      try {
+        return await call();
+      } catch (error) {
+        if (isSessionGoneError(error)) {
+          this.setState("expired");
+          throw new SessionExpiredError(this.id, error);
+        }
+        throw error;
+      }
+    };
+    const result = this.queue.then(run, run);
+    this.queue = result.catch(() => {});
+    return result;
+  }
+
+  private setState(state: SessionState): void {
+    if (this.state === state) return;
+    this.state = state;
+    for (const listener of this.listeners) listener(this);
+  }
+}
