@@ -44,7 +44,9 @@ export {
   type ResponseMetadata,
   SageMakerRuntimeServiceException,
 } from "./errors/SageMakerRuntimeServiceException";
+export type { HeaderValue } from "./eventstream/decodeHeaders";
 // Response streams
+export { EventStreamDecoder, type EventStreamMessage } from "./eventstream/EventStreamDecoder";
 export { EventStreamError, type EventStreamFault } from "./eventstream/EventStreamError";
 export type { PayloadPart, ResponseStreamEvent } from "./eventstream/toStreamEvent";
 // Bodies

@@ -37,10 +37,11 @@ export class EventStreamDecoder {
     }
     const messages: EventStreamMessage[] = [];
     while (this.buffered >= PRELUDE) {
-      const prelude = new DataView(this.peek(PRELUDE).buffer);
+      const head = this.peek(PRELUDE);
+      const prelude = new DataView(head.buffer, head.byteOffset, PRELUDE);
       const total = prelude.getUint32(0);
       const headersLength = prelude.getUint32(4);
-      if (prelude.getUint32(8) !== crc32(this.peek(8))) {
+      if (prelude.getUint32(8) !== crc32(head.subarray(0, 8))) {
         throw new EventStreamError(
           "prelude-checksum",
           "Event-stream prelude checksum mismatch: the stream is corrupt.",
@@ -68,10 +69,10 @@ export class EventStreamDecoder {
     }
   }
 
-  /** The first `n` buffered bytes, joined if they span chunks (n ≤ buffered). */
+  /** The first `n` buffered bytes, joined if they span chunks (n ≤ buffered); may be a view. */
   private peek(n: number): Uint8Array {
     const first = this.chunks[0] as Uint8Array;
-    if (first.length >= n) return first.slice(0, n);
+    if (first.length >= n) return first.subarray(0, n);
     const out = new Uint8Array(n);
     let at = 0;
     for (const chunk of this.chunks) {
@@ -83,9 +84,13 @@ export class EventStreamDecoder {
     return out;
   }
 
-  /** Removes and returns the first `n` buffered bytes as one array. */
+  /**
+   * Removes and returns the first `n` buffered bytes as one array of their own (a copy, so a
+   * part the caller keeps does not hold the whole network chunk in memory).
+   */
   private take(n: number): Uint8Array {
-    const out = this.peek(n);
+    const first = this.chunks[0] as Uint8Array;
+    const out = first.length >= n ? first.slice(0, n) : this.peek(n);
     let left = n;
     while (left > 0) {
       const first = this.chunks[0] as Uint8Array;

@@ -3,7 +3,19 @@ import { EventStreamError } from "./EventStreamError";
 /** A decoded header value: booleans, numbers (byte to long), strings, bytes, dates, uuids. */
 export type HeaderValue = boolean | number | string | Uint8Array | Date;
 
-const utf8 = /* @__PURE__ */ new TextDecoder("utf-8", { fatal: false });
+const utf8 = /* @__PURE__ */ new TextDecoder();
+
+// Header names and values are short and almost always ASCII: building those strings directly
+// is several times faster than a TextDecoder call per string (three or more per message).
+function decodeString(bytes: Uint8Array, start: number, end: number): string {
+  let ascii = "";
+  for (let i = start; i < end; i++) {
+    const byte = bytes[i] as number;
+    if (byte > 0x7f) return utf8.decode(bytes.subarray(start, end));
+    ascii += String.fromCharCode(byte);
+  }
+  return ascii;
+}
 
 // Value sizes of the fixed-size types 2 (byte) to 5 (long), 8 (timestamp), 9 (uuid).
 const FIXED: Record<number, number> = { 2: 1, 3: 2, 4: 4, 5: 8, 8: 8, 9: 16 };
@@ -25,7 +37,7 @@ export function decodeHeaders(
     need(1);
     const nameLength = view.getUint8(at++);
     need(nameLength + 1);
-    const name = utf8.decode(bytes.subarray(at, at + nameLength));
+    const name = decodeString(bytes, at, at + nameLength);
     at += nameLength;
     const type = view.getUint8(at++);
     let value: HeaderValue;
@@ -36,8 +48,7 @@ export function decodeHeaders(
       const length = view.getUint16(at);
       at += 2;
       need(length);
-      const raw = bytes.slice(at, at + length);
-      value = type === 7 ? utf8.decode(raw) : raw;
+      value = type === 7 ? decodeString(bytes, at, at + length) : bytes.slice(at, at + length);
       at += length;
     } else if (FIXED[type] !== undefined) {
       const size = FIXED[type] as number;
