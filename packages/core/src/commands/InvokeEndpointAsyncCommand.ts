@@ -79,7 +79,8 @@ const invokeEndpointAsync: Operation<
     if (!body && input.InputLocation == null) {
       invalid(OPERATION, "InputLocation", "required", "or Body is required");
     }
-    if (body) headers["content-type"] = "application/octet-stream";
+    // The AWS SDK's blob default, sent with or without a body.
+    headers["content-type"] = "application/octet-stream";
     const name = input.EndpointName as string;
     return { path: `/endpoints/${name}/async-invocations`, headers, body, endpointName: name };
   },

@@ -1,3 +1,4 @@
+import { SageMakerRuntimeServiceException } from "../errors/SageMakerRuntimeServiceException";
 import { EventStreamReader } from "../eventstream/EventStreamReader";
 import { type ResponseStreamEvent, toStreamEvent } from "../eventstream/toStreamEvent";
 import { metadataOf } from "../http/metadataOf";
@@ -97,10 +98,11 @@ const invokeEndpointWithResponseStream: Operation<
         if (!first) message = await reader.next();
       }
     } catch (error) {
-      // A typed error the service put in the stream is the caller's to meet in the loop, as
-      // with the AWS SDK; a transport failure (thrown on) is retried.
-      if (!(error as { $metadata?: unknown }).$metadata) {
+      // A typed error the service put in the stream is the caller's to meet in the loop; a
+      // transport or framing failure is thrown on, to be retried where that is allowed.
+      if (!SageMakerRuntimeServiceException.isInstance(error)) {
         reader.cancel(error);
+        if (error && typeof error === "object") Object.assign(error, { $metadata });
         throw error;
       }
       failure = error;

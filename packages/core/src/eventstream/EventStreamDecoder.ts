@@ -28,14 +28,46 @@ const MAX_MESSAGE_BYTES = 32 * 1024 * 1024;
 export class EventStreamDecoder {
   private chunks: Uint8Array[] = [];
   private buffered = 0;
+  private failure: EventStreamError | undefined;
 
-  /** Adds a chunk; returns the messages it completed, in order. */
+  /**
+   * Adds a chunk; returns the messages it completed, in order. When the chunk also holds
+   * corrupt bytes, the good messages before them are returned first and the error is thrown
+   * by the next call (`push` or `end`): nothing that arrived intact is lost.
+   */
   push(chunk: Uint8Array): EventStreamMessage[] {
+    if (this.failure) throw this.failure;
     if (chunk.length > 0) {
       this.chunks.push(chunk);
       this.buffered += chunk.length;
     }
     const messages: EventStreamMessage[] = [];
+    try {
+      this.decodeInto(messages);
+    } catch (error) {
+      if (messages.length === 0) throw error;
+      this.failure = error as EventStreamError;
+    }
+    return messages;
+  }
+
+  /** Whether corrupt bytes were met: the next `push` or `end` throws their error. */
+  get failed(): boolean {
+    return this.failure !== undefined;
+  }
+
+  /** The stream ended: it must not end inside a message. */
+  end(): void {
+    if (this.failure) throw this.failure;
+    if (this.buffered > 0) {
+      throw new EventStreamError(
+        "truncated",
+        `The response stream ended inside a message (${this.buffered} bytes left over).`,
+      );
+    }
+  }
+
+  private decodeInto(messages: EventStreamMessage[]): void {
     while (this.buffered >= PRELUDE) {
       const head = this.peek(PRELUDE);
       const prelude = new DataView(head.buffer, head.byteOffset, PRELUDE);
@@ -55,17 +87,6 @@ export class EventStreamDecoder {
       }
       if (this.buffered < total) break;
       messages.push(decodeMessage(this.take(total), headersLength));
-    }
-    return messages;
-  }
-
-  /** The stream ended: it must not end inside a message. */
-  end(): void {
-    if (this.buffered > 0) {
-      throw new EventStreamError(
-        "truncated",
-        `The response stream ended inside a message (${this.buffered} bytes left over).`,
-      );
     }
   }
 

@@ -32,6 +32,8 @@ export class EventStreamReader {
   /** The next message, or `undefined` at the end of the stream. */
   async next(): Promise<EventStreamMessage | undefined> {
     while (this.queue.length === 0 && !this.done) {
+      // Corrupt bytes came after the parts already given: fail now, without waiting on the network.
+      if (this.decoder.failed) this.decoder.end();
       const { done, value } = await this.read();
       if (done) {
         this.done = true;

@@ -49,13 +49,19 @@ export function toStreamEvent(
       message: (body.Message ?? body.message ?? "UnknownError") as string,
     };
     const kind = headers[":exception-type"];
-    if (kind === "ModelStreamError") throw new ModelStreamError(fields);
-    if (kind === "InternalStreamFailure") throw new InternalStreamFailure(fields);
-    throw new SageMakerRuntimeServiceException({
-      ...fields,
-      name: String(kind ?? "Unknown"),
-      $fault: "client",
-    });
+    const error =
+      kind === "ModelStreamError"
+        ? new ModelStreamError(fields)
+        : kind === "InternalStreamFailure"
+          ? new InternalStreamFailure(fields)
+          : new SageMakerRuntimeServiceException({
+              ...fields,
+              name: String(kind ?? "Unknown"),
+              $fault: "client",
+            });
+    // As the AWS SDK does for stream exceptions (unlike HTTP errors): `Message` stays.
+    if (typeof body.Message === "string") error.Message = body.Message;
+    throw error;
   }
   if (type === "error") {
     throw new SageMakerRuntimeServiceException({

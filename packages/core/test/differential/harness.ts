@@ -401,3 +401,241 @@ export function prop(value: unknown, name: string): unknown {
     ? (value as Record<string, unknown>)[name]
     : undefined;
 }
+
+// --- Any operation, answers delivered in chunks --------------------------------------------------
+//
+// The helpers above run InvokeEndpoint; these run any of the three operations, and can deliver the
+// answer's body cut into the network chunks a test chooses, one chunk per read, only when the
+// client asks for it (as a socket does): a `ReadableStream` with `highWaterMark: 0` whose `pull`
+// enqueues one chunk. The AWS SDK gets it as its response body, as `FetchHttpHandler` gives
+// `response.body`; sagefetch gets it in a `Response`, as fetch does.
+
+export type OperationName =
+  | "InvokeEndpoint"
+  | "InvokeEndpointWithResponseStream"
+  | "InvokeEndpointAsync";
+
+/** An answer whose body comes in the given chunks (`body` is ignored when `chunks` is given). */
+export interface ChunkedAnswer extends Answer {
+  chunks?: Uint8Array[];
+}
+
+/** What a call of any operation gave, plus how many body chunks the client had read so far. */
+export interface OperationOutcome extends Outcome {
+  /** Chunks of the answer's body read by the client so far (read it when you need it). */
+  pulls: () => number;
+  /** Chunks the answer's body was cut into. */
+  totalChunks: number;
+}
+
+/** `bytes` cut into chunks of the sizes in `sizes`, cycling; `"whole"` gives one chunk. */
+export function cut(bytes: Uint8Array, sizes: readonly number[] | "whole"): Uint8Array[] {
+  if (sizes === "whole") return bytes.byteLength > 0 ? [bytes.slice()] : [];
+  const out: Uint8Array[] = [];
+  for (let at = 0, i = 0; at < bytes.byteLength; i++) {
+    const size = sizes[i % sizes.length] as number;
+    out.push(bytes.slice(at, at + size));
+    at += size;
+  }
+  return out;
+}
+
+/** A body that gives one chunk (a copy) per read, and counts the reads. */
+function chunkStream(chunks: Uint8Array[]): {
+  stream: ReadableStream<Uint8Array>;
+  pulls: () => number;
+} {
+  let next = 0;
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        if (next < chunks.length) controller.enqueue((chunks[next++] as Uint8Array).slice());
+        else controller.close();
+      },
+    },
+    { highWaterMark: 0 },
+  );
+  return { stream, pulls: () => next };
+}
+
+function answerChunks(answer: ChunkedAnswer): Uint8Array[] {
+  if (answer.chunks) return answer.chunks;
+  const bytes = toBytes(answer.body);
+  return bytes.byteLength > 0 ? [bytes] : [];
+}
+
+function awsCommand(operation: OperationName, input: unknown) {
+  switch (operation) {
+    case "InvokeEndpoint":
+      return new aws.InvokeEndpointCommand(input as aws.InvokeEndpointCommandInput);
+    case "InvokeEndpointWithResponseStream":
+      return new aws.InvokeEndpointWithResponseStreamCommand(
+        input as aws.InvokeEndpointWithResponseStreamCommandInput,
+      );
+    case "InvokeEndpointAsync":
+      return new aws.InvokeEndpointAsyncCommand(input as aws.InvokeEndpointAsyncCommandInput);
+  }
+}
+
+function sagefetchCommand(operation: OperationName, input: unknown) {
+  switch (operation) {
+    case "InvokeEndpoint":
+      return new sagefetch.InvokeEndpointCommand(input as sagefetch.InvokeEndpointCommandInput);
+    case "InvokeEndpointWithResponseStream":
+      return new sagefetch.InvokeEndpointWithResponseStreamCommand(
+        input as sagefetch.InvokeEndpointWithResponseStreamCommandInput,
+      );
+    case "InvokeEndpointAsync":
+      return new sagefetch.InvokeEndpointAsyncCommand(
+        input as sagefetch.InvokeEndpointAsyncCommandInput,
+      );
+  }
+}
+
+/** Sends `input` as `operation` through the AWS SDK, answering with `answer`. */
+export async function runAwsOperation(
+  operation: OperationName,
+  options: ClientOptions,
+  input: unknown,
+  answer: ChunkedAnswer = OK,
+): Promise<OperationOutcome> {
+  let captured: HttpRequest | undefined;
+  const chunks = answerChunks(answer);
+  const body = chunkStream(chunks);
+  const requestHandler = {
+    async handle(request: HttpRequest): Promise<{ response: HttpResponse }> {
+      captured = request;
+      const headers: Record<string, string> = {};
+      for (const [name, value] of Object.entries(answer.headers ?? {})) {
+        headers[name.toLowerCase()] = value;
+      }
+      return { response: { statusCode: answer.status, headers, body: body.stream } };
+    },
+    updateHttpClientConfig(): void {},
+    httpHandlerConfigs(): Record<string, never> {
+      return {};
+    },
+  };
+  let output: Record<string, unknown> | undefined;
+  let error: unknown;
+  try {
+    const client = new aws.SageMakerRuntimeClient({
+      ...options,
+      credentials: credentials(options.sessionToken),
+      maxAttempts: 1,
+      requestHandler,
+    } as aws.SageMakerRuntimeClientConfig);
+    // biome-ignore lint/suspicious/noExplicitAny: one call site for three command types
+    output = (await client.send(awsCommand(operation, input) as any)) as unknown as Record<
+      string,
+      unknown
+    >;
+  } catch (thrown) {
+    error = thrown;
+  }
+  return {
+    request: captured && (await fromSmithyRequest(captured)),
+    output,
+    error,
+    pulls: body.pulls,
+    totalChunks: chunks.length,
+  };
+}
+
+/** Sends `input` as `operation` through sagefetch, answering with `answer`. */
+export async function runSagefetchOperation(
+  operation: OperationName,
+  options: ClientOptions,
+  input: unknown,
+  answer: ChunkedAnswer = OK,
+): Promise<OperationOutcome> {
+  let captured: { url: string; init: RequestInit } | undefined;
+  const chunks = answerChunks(answer);
+  const body = chunkStream(chunks);
+  const fetch = async (url: RequestInfo | URL, init: RequestInit = {}): Promise<Response> => {
+    captured = { url: url instanceof Request ? url.url : String(url), init };
+    // A status without a body (204, 304) cannot carry one in a Response.
+    const nullBody = [101, 103, 204, 205, 304].includes(answer.status);
+    return new Response(nullBody ? null : body.stream, {
+      status: answer.status,
+      headers: answer.headers ?? {},
+    });
+  };
+  let output: Record<string, unknown> | undefined;
+  let error: unknown;
+  try {
+    const client = new sagefetch.SageMakerRuntimeClient({
+      ...options,
+      credentials: credentials(options.sessionToken),
+      maxAttempts: 1,
+      fetch: fetch as typeof globalThis.fetch,
+    });
+    // biome-ignore lint/suspicious/noExplicitAny: one call site for three command types
+    output = (await client.send(sagefetchCommand(operation, input) as any)) as unknown as Record<
+      string,
+      unknown
+    >;
+  } catch (thrown) {
+    error = thrown;
+  }
+  let request: WireRequest | undefined;
+  if (captured) {
+    const headers: Record<string, string> = {};
+    new Headers(captured.init.headers).forEach((value, name) => {
+      headers[name] = value;
+    });
+    request = {
+      method: captured.init.method ?? "GET",
+      url: captured.url,
+      headers,
+      body: await bodyBytes(captured.init.body),
+    };
+  }
+  return { request, output, error, pulls: body.pulls, totalChunks: chunks.length };
+}
+
+/** Both clients, same operation, options, input, answer and instant. */
+export async function runBothOperation(
+  operation: OperationName,
+  options: ClientOptions,
+  input: unknown,
+  answer: ChunkedAnswer = OK,
+): Promise<{ aws: OperationOutcome; sagefetch: OperationOutcome }> {
+  return atFixedTime(async () => ({
+    aws: await runAwsOperation(operation, options, input, answer),
+    sagefetch: await runSagefetchOperation(operation, options, input, answer),
+  }));
+}
+
+/** What looping over a response stream gave: the events, their bytes, and how it ended. */
+export interface Drained {
+  /** Each event yielded, as is. */
+  events: unknown[];
+  /** The `PayloadPart.Bytes` of each event, as plain arrays (comparable across clients). */
+  parts: number[][];
+  /** What the loop threw, if it threw. */
+  error: unknown;
+  /** Body chunks the client had read when the first event was yielded (undefined: none). */
+  pullsAtFirstEvent: number | undefined;
+}
+
+/** Loops over a response stream's `Body` to its end or its error. */
+export async function drain(body: unknown, pulls: () => number = () => 0): Promise<Drained> {
+  const drained: Drained = {
+    events: [],
+    parts: [],
+    error: undefined,
+    pullsAtFirstEvent: undefined,
+  };
+  try {
+    for await (const event of body as AsyncIterable<unknown>) {
+      if (drained.events.length === 0) drained.pullsAtFirstEvent = pulls();
+      drained.events.push(event);
+      const bytes = prop(prop(event, "PayloadPart"), "Bytes") as Uint8Array | undefined;
+      drained.parts.push(bytes ? Array.from(bytes) : []);
+    }
+  } catch (thrown) {
+    drained.error = thrown;
+  }
+  return drained;
+}
