@@ -1,18 +1,59 @@
+export {
+  createDemoEndpoints,
+  type DemoEndpointName,
+  type DemoOptions,
+  demoEndpoints,
+} from "./demo/index";
+export {
+  crc32,
+  type EventHeaders,
+  type EventHeaderValue,
+  type EventMessage,
+  encodeEventMessage,
+  MAX_EVENT_HEADERS_BYTES,
+  MAX_EVENT_PAYLOAD_BYTES,
+} from "./eventstream/index";
+export type { AsyncInvocation, AsyncOutput } from "./handlers/async/async-results";
+export { AsyncResults } from "./handlers/async/async-results";
 export { DEFAULT_ACCOUNT_ID, demoCredentials } from "./handlers/config";
 export type { DelayFault, DropFault, ErrorFault, Fault, HtmlFault } from "./handlers/faults";
 export { FaultQueue } from "./handlers/faults";
 export { ModelContainerError, modelError } from "./handlers/model-error";
-export { MAX_PAYLOAD_BYTES } from "./handlers/operations/invoke-endpoint";
-export type { OverrideOptions } from "./handlers/overrides";
-export { sageMakerError, sageMakerNetworkError, sageMakerResponse } from "./handlers/overrides";
-export { sageMakerHandlers } from "./handlers/sagemaker-handlers";
 export type {
   EndpointConfig,
   EndpointDefinition,
-  MockCredentials,
+  ModelBodyOutput,
   ModelFn,
   ModelOutput,
   ModelRequest,
+  ModelSession,
+  ModelStreamOutput,
+  SessionOptions,
+  StreamChunk,
+} from "./handlers/model-types";
+export { MAX_PAYLOAD_BYTES } from "./handlers/operations/invoke-endpoint";
+export { MAX_ASYNC_INLINE_BYTES } from "./handlers/operations/invoke-endpoint-async";
+export type { OverrideOptions } from "./handlers/overrides";
+export { sageMakerError, sageMakerNetworkError, sageMakerResponse } from "./handlers/overrides";
+export { sageMakerHandlers } from "./handlers/sagemaker-handlers";
+export { DEFAULT_SESSION_TTL_SECONDS, SessionStore } from "./handlers/sessions/session-store";
+export type { StreamFailureKind } from "./handlers/stream-errors";
+export {
+  internalStreamFailure,
+  modelStreamError,
+  StreamFailure,
+  unmodeledStreamError,
+} from "./handlers/stream-errors";
+export type {
+  CorruptStreamFault,
+  CutStreamFault,
+  StreamFault,
+  TruncateStreamFault,
+} from "./handlers/stream-fault";
+export type { Chunking, StreamOptions } from "./handlers/streaming/stream-settings";
+export { StreamSettings } from "./handlers/streaming/stream-settings";
+export type {
+  MockCredentials,
   OperationName,
   ReceivedRequest,
   SageMakerHandlersOptions,

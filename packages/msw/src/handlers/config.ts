@@ -1,5 +1,7 @@
+import type { ModelFn } from "./model-types";
 import { type BaseUrl, parseBaseUrl } from "./route";
-import type { MockCredentials, ModelFn, SageMakerHandlersOptions } from "./types";
+import { DEFAULT_SESSION_TTL_SECONDS } from "./sessions/session-store";
+import type { MockCredentials, SageMakerHandlersOptions } from "./types";
 
 /**
  * The AWS documentation's example key: what the mock accepts when given no credentials.
@@ -17,6 +19,8 @@ const FIVE_MINUTES = 5 * 60_000;
 export interface ResolvedEndpoint {
   model: ModelFn;
   variants: readonly string[];
+  /** Set when the mock plays the container's side of stateful sessions. */
+  sessions: { ttlSeconds: number } | undefined;
 }
 
 export interface ResolvedConfig {
@@ -35,7 +39,13 @@ export function resolveConfig(options: SageMakerHandlersOptions): ResolvedConfig
   for (const [name, definition] of Object.entries(options.endpoints)) {
     const config = typeof definition === "function" ? { model: definition } : definition;
     const variants = config.variants?.length ? [...config.variants] : [DEFAULT_VARIANT];
-    endpoints.set(name, { model: config.model, variants });
+    let sessions: ResolvedEndpoint["sessions"];
+    if (config.sessions !== undefined) {
+      const ttlSeconds = config.sessions.ttlSeconds ?? DEFAULT_SESSION_TTL_SECONDS;
+      if (!(ttlSeconds > 0)) throw new RangeError(`${name}: sessions.ttlSeconds must be positive`);
+      sessions = { ttlSeconds };
+    }
+    endpoints.set(name, { model: config.model, variants, sessions });
   }
   const credentials = new Map<string, MockCredentials>();
   for (const credential of options.credentials ?? [demoCredentials]) {

@@ -1,3 +1,5 @@
+import type { StreamFault } from "./stream-fault";
+
 /** An error answer in SageMaker's shape. Without `code`, the code SageMaker uses for the status. */
 export interface ErrorFault {
   type?: "error";
@@ -29,9 +31,11 @@ export type Fault = ErrorFault | DelayFault | DropFault | HtmlFault;
 /**
  * Faults to inject, consumed one per request, first in first out. A fault answers before
  * signature verification and before the model, as a transport or proxy failure would.
+ * Stream faults wait in their own queue for the next streamed answer's body.
  */
 export class FaultQueue {
   #queue: Fault[] = [];
+  #streamQueue: StreamFault[] = [];
   #latencyMs = 0;
 
   push(...faults: Fault[]): this {
@@ -73,6 +77,26 @@ export class FaultQueue {
     );
   }
 
+  /** The next streamed answer's body fails after `afterParts` messages (a dropped connection). */
+  cutStream(afterParts: number): this {
+    return this.#pushStream({ type: "cut", afterParts: count(afterParts) });
+  }
+
+  /** The next streamed answer's message `partIndex` (from 0) gets a bad prelude or message CRC. */
+  corruptStream(partIndex: number, where: "prelude" | "message" = "message"): this {
+    return this.#pushStream({ type: "corrupt", partIndex: count(partIndex), where });
+  }
+
+  /** The next streamed answer ends cleanly in the middle of the message after `afterParts`. */
+  truncateStream(afterParts: number): this {
+    return this.#pushStream({ type: "truncate", afterParts: count(afterParts) });
+  }
+
+  #pushStream(fault: StreamFault): this {
+    this.#streamQueue.push(fault);
+    return this;
+  }
+
   /** Every request waits this long before anything else happens (0 to stop). */
   setLatency(ms: number): this {
     this.#latencyMs = ms;
@@ -83,9 +107,9 @@ export class FaultQueue {
     return this.#latencyMs;
   }
 
-  /** Faults still queued. */
+  /** Faults still queued, stream faults included. */
   get size(): number {
-    return this.#queue.length;
+    return this.#queue.length + this.#streamQueue.length;
   }
 
   /** Takes the next fault (the handlers call this once per request). */
@@ -93,9 +117,20 @@ export class FaultQueue {
     return this.#queue.shift();
   }
 
-  /** Empties the queue and sets the latency back to 0. */
+  /** Takes the next stream fault (once per streamed answer). */
+  nextStreamFault(): StreamFault | undefined {
+    return this.#streamQueue.shift();
+  }
+
+  /** Empties the queues and sets the latency back to 0. */
   clear(): void {
     this.#queue = [];
+    this.#streamQueue = [];
     this.#latencyMs = 0;
   }
+}
+
+function count(n: number): number {
+  if (!Number.isInteger(n) || n < 0) throw new RangeError(`Expected a count, got ${n}`);
+  return n;
 }

@@ -2,18 +2,11 @@ import { delay } from "msw";
 import { type AnswerContext, errorResponse, newAnswerContext } from "../internal/aws-response";
 import { readBody } from "../internal/bytes";
 import { verifySigV4 } from "../sigv4/verify";
-import type { ResolvedConfig } from "./config";
 import { answerFault } from "./fault-response";
-import type { FaultQueue } from "./faults";
+import type { MockState } from "./mock-state";
 import { operations } from "./operations/index";
 import type { Route } from "./route";
 import type { ReceivedRequest } from "./types";
-
-export interface MockState {
-  config: ResolvedConfig;
-  faults: FaultQueue;
-  requests: ReceivedRequest[];
-}
 
 /**
  * One request through the service: log it, wait the latency, answer a queued fault, verify
@@ -37,6 +30,7 @@ export async function handleRequest(
     accessKeyId: undefined,
     requestId: answer.requestId,
     status: 0,
+    streamedParts: undefined,
   };
   state.requests.push(entry);
   const response = await respond(request, route, state, { answer, body, headers, entry });
@@ -54,9 +48,10 @@ interface Received {
 async function respond(
   request: Request,
   route: Route,
-  { config, faults }: MockState,
+  state: MockState,
   { answer, body, headers, entry }: Received,
 ): Promise<Response> {
+  const { config, faults } = state;
   if (faults.latencyMs > 0) await delay(faults.latencyMs);
   const fault = faults.next();
   if (fault !== undefined) {
@@ -94,6 +89,8 @@ async function respond(
     headers,
     config,
     answer,
+    mock: state,
+    entry,
     region: config.region ?? route.hostRegion ?? signedRegion ?? "us-east-1",
   });
 }

@@ -2,9 +2,11 @@ import { type HttpHandler, HttpResponse, http } from "msw";
 import { errorResponse, newAnswerContext } from "../internal/aws-response";
 import { defaultMessage } from "../internal/error-codes";
 import { DEFAULT_VARIANT } from "./config";
+import type { ModelOutput } from "./model-types";
 import { modelOutputResponse } from "./operations/model-response";
+import { resolveOutput } from "./operations/resolve-output";
 import { matchRoute, parseBaseUrl } from "./route";
-import type { ModelOutput, OperationName } from "./types";
+import type { OperationName } from "./types";
 
 /** Which requests an override answers. Default: every request to SageMaker Runtime. */
 export interface OverrideOptions {
@@ -16,7 +18,10 @@ export interface OverrideOptions {
   once?: boolean;
 }
 
-function override(options: OverrideOptions, answer: () => Response): HttpHandler {
+function override(
+  options: OverrideOptions,
+  answer: () => Response | Promise<Response>,
+): HttpHandler {
   const baseUrls = (options.hosts ?? []).map(parseBaseUrl);
   return http.all(
     ({ request }) => {
@@ -57,11 +62,17 @@ export function sageMakerNetworkError(options: OverrideOptions = {}): HttpHandle
   return override(options, () => HttpResponse.error());
 }
 
-/** A handler for `server.use(...)` answering 200 with this output, with no signature check. */
+/**
+ * A handler for `server.use(...)` answering 200 with this output (InvokeEndpoint's shape), with
+ * no signature check. A `stream` output is joined into the body: give an array (re-readable)
+ * rather than a generator if the handler answers more than once.
+ */
 export function sageMakerResponse(
   output: ModelOutput,
   options: OverrideOptions & { variant?: string } = {},
 ): HttpHandler {
   const variant = options.variant ?? DEFAULT_VARIANT;
-  return override(options, () => modelOutputResponse(newAnswerContext(), output, variant));
+  return override(options, async () =>
+    modelOutputResponse(newAnswerContext(), await resolveOutput(output), variant),
+  );
 }

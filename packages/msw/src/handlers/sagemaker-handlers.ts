@@ -1,9 +1,9 @@
 import { http } from "msw";
 import { resolveConfig } from "./config";
-import { FaultQueue } from "./faults";
-import { handleRequest, type MockState } from "./handle-request";
+import { handleRequest } from "./handle-request";
+import { createMockState, resetMockState } from "./mock-state";
 import { matchRoute } from "./route";
-import type { ReceivedRequest, SageMakerHandlersOptions, SageMakerMock } from "./types";
+import type { SageMakerHandlersOptions, SageMakerMock } from "./types";
 
 /**
  * MSW handlers that behave like Amazon SageMaker Runtime: they verify SigV4, route to the
@@ -15,9 +15,7 @@ import type { ReceivedRequest, SageMakerHandlersOptions, SageMakerMock } from ".
  */
 export function sageMakerHandlers(options: SageMakerHandlersOptions): SageMakerMock {
   const config = resolveConfig(options);
-  const requests: ReceivedRequest[] = [];
-  const faults = new FaultQueue();
-  const state: MockState = { config, faults, requests };
+  const state = createMockState(config, options);
 
   const runtime = http.all(
     ({ request }) => matchRoute(request, config.baseUrls) !== undefined,
@@ -30,11 +28,11 @@ export function sageMakerHandlers(options: SageMakerHandlersOptions): SageMakerM
 
   return {
     handlers: [runtime],
-    requests,
-    faults,
-    reset() {
-      requests.length = 0;
-      faults.clear();
-    },
+    requests: state.requests,
+    faults: state.faults,
+    stream: state.stream,
+    asyncResults: state.asyncResults,
+    sessions: state.sessions,
+    reset: () => resetMockState(state),
   };
 }

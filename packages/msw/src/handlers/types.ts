@@ -1,54 +1,14 @@
 import type { RequestHandler } from "msw";
+import type { AsyncResults } from "./async/async-results";
 import type { FaultQueue } from "./faults";
+import type { EndpointDefinition } from "./model-types";
+import type { SessionStore } from "./sessions/session-store";
+import type { StreamOptions, StreamSettings } from "./streaming/stream-settings";
 
 export type OperationName =
   | "InvokeEndpoint"
   | "InvokeEndpointWithResponseStream"
   | "InvokeEndpointAsync";
-
-/** What a model sees of an InvokeEndpoint request. Header-bound fields are as sent. */
-export interface ModelRequest {
-  endpointName: string;
-  /** The production variant serving this request. */
-  variant: string;
-  body: Uint8Array;
-  text(): string;
-  json<T = unknown>(): T;
-  contentType: string | undefined;
-  accept: string | undefined;
-  customAttributes: string | undefined;
-  targetModel: string | undefined;
-  targetVariant: string | undefined;
-  targetContainerHostname: string | undefined;
-  inferenceId: string | undefined;
-  inferenceComponentName: string | undefined;
-  sessionId: string | undefined;
-  enableExplanations: string | undefined;
-  /** Every request header, names in lowercase. */
-  headers: Readonly<Record<string, string>>;
-}
-
-export interface ModelOutput {
-  /** Bytes, text, or anything else (sent as JSON). */
-  body: string | Uint8Array | object | number | boolean | null;
-  /** Default: `application/json`. */
-  contentType?: string;
-  customAttributes?: string;
-  /** Sent as `X-Amzn-SageMaker-New-Session-Id`, e.g. `abc; Expires=2026-11-24T12:20:00Z`. */
-  newSessionId?: string;
-  closedSessionId?: string;
-}
-
-/** A model: throw (or throw `modelError(status, message)`) to answer 424 ModelError. */
-export type ModelFn = (request: ModelRequest) => ModelOutput | Promise<ModelOutput>;
-
-export interface EndpointConfig {
-  model: ModelFn;
-  /** Production variants; the first serves requests without a TargetVariant. Default: `["AllTraffic"]`. */
-  variants?: readonly string[];
-}
-
-export type EndpointDefinition = ModelFn | EndpointConfig;
 
 export interface MockCredentials {
   accessKeyId: string;
@@ -73,6 +33,8 @@ export interface SageMakerHandlersOptions {
   maxSkewMs?: number;
   /** Default: true. */
   verifySignatures?: boolean;
+  /** How InvokeEndpointWithResponseStream answers are cut and paced (`mock.stream` changes them). */
+  stream?: StreamOptions;
 }
 
 /** One request as it arrived, for assertions. */
@@ -90,6 +52,8 @@ export interface ReceivedRequest {
   requestId: string;
   /** Status answered; 0 for a dropped connection. */
   status: number;
+  /** InvokeEndpointWithResponseStream: PayloadPart messages put on the wire so far. */
+  streamedParts: number | undefined;
 }
 
 export interface SageMakerMock {
@@ -98,6 +62,15 @@ export interface SageMakerMock {
   /** Every request that arrived, oldest first. */
   requests: ReceivedRequest[];
   faults: FaultQueue;
-  /** Clears the request log, the fault queue and the latency. */
+  /** Chunking and pacing of streamed answers, from `options.stream`; reset() restores them. */
+  stream: StreamSettings;
+  /** InvokeEndpointAsync invocations by inference id, with their status and output. */
+  asyncResults: AsyncResults;
+  /** Open stateful sessions of the endpoints that have `sessions` enabled. */
+  sessions: SessionStore;
+  /**
+   * Clears the request log, the fault queue and latency, stream settings, async results,
+   * sessions and the endpoints' invocation counts.
+   */
   reset(): void;
 }

@@ -33,3 +33,16 @@ export async function readBody(request: Request): Promise<Uint8Array<ArrayBuffer
   if (request.body === null) return new Uint8Array(0);
   return new Uint8Array(await request.clone().arrayBuffer());
 }
+
+/** One buffer holding the given ones, in order. */
+export function concatBytes(parts: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
+  let length = 0;
+  for (const part of parts) length += part.length;
+  const out = new Uint8Array(length);
+  let offset = 0;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.length;
+  }
+  return out;
+}

@@ -1,7 +1,8 @@
 import type { AnswerContext } from "../../internal/aws-response";
 import type { ResolvedConfig } from "../config";
+import type { MockState } from "../mock-state";
 import type { Route } from "../route";
-import type { OperationName } from "../types";
+import type { OperationName, ReceivedRequest } from "../types";
 
 /** What an operation gets once the request is routed, fault-free and authenticated. */
 export interface OperationContext {
@@ -12,6 +13,10 @@ export interface OperationContext {
   headers: Readonly<Record<string, string>>;
   config: ResolvedConfig;
   answer: AnswerContext;
+  /** The mock's state: stream settings, sessions, async results, invocation counts. */
+  mock: MockState;
+  /** This request's entry in `mock.requests`. */
+  entry: ReceivedRequest;
   /** The region this request is served in (for ARNs and console links). */
   region: string;
 }

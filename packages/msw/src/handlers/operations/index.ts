@@ -1,13 +1,11 @@
 import type { OperationTable } from "./context";
 import { invokeEndpoint } from "./invoke-endpoint";
-import { notYetSupported } from "./not-yet-supported";
+import { invokeEndpointAsync } from "./invoke-endpoint-async";
+import { invokeEndpointWithResponseStream } from "./invoke-endpoint-with-response-stream";
 
-/**
- * One entry per SageMaker Runtime operation. Extension point: the response-stream
- * (event-stream framing) and async operations replace their placeholders here.
- */
+/** One entry per SageMaker Runtime operation. */
 export const operations: OperationTable = {
   InvokeEndpoint: invokeEndpoint,
-  InvokeEndpointWithResponseStream: notYetSupported("InvokeEndpointWithResponseStream"),
-  InvokeEndpointAsync: notYetSupported("InvokeEndpointAsync"),
+  InvokeEndpointWithResponseStream: invokeEndpointWithResponseStream,
+  InvokeEndpointAsync: invokeEndpointAsync,
 };

@@ -1,45 +1,45 @@
-import { validationError } from "../../internal/aws-response";
-import type { ModelOutput } from "../types";
+import { checkString } from "../../internal/validation-message";
+import type { ModelOutput } from "../model-types";
 import type { OperationContext } from "./context";
 import { modelErrorResponse } from "./model-error-response";
-import { createModelRequest } from "./model-request";
 import { modelOutputResponse } from "./model-response";
+import { prepareCall } from "./prepare-call";
+import { resolveOutput } from "./resolve-output";
+import { resolveTarget } from "./resolve-target";
 
 /** Real-time payload limit: 6 MiB. */
 export const MAX_PAYLOAD_BYTES: number = 6 * 1024 * 1024;
 
-const ENDPOINT_NAME = /^[a-zA-Z0-9](-*[a-zA-Z0-9])*$/;
+/** `SessionIdOrNewSessionConstantHeader`: an existing session's id, or NEW_SESSION. */
+export const SESSION_ID_OR_NEW: RegExp = /^(NEW_SESSION)$|^[a-zA-Z0-9](-*[a-zA-Z0-9])*$/;
 
 /** `POST /endpoints/{EndpointName}/invocations`. */
 export async function invokeEndpoint(context: OperationContext): Promise<Response> {
-  const { config, route, body, headers, answer } = context;
-  const name = route.endpointName;
-  if (!ENDPOINT_NAME.test(name) || name.length > 63) {
-    return validationError(
-      answer,
-      `1 validation error detected: Value '${name}' at 'endpointName' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[a-zA-Z0-9](-*[a-zA-Z0-9])*`,
-    );
-  }
-  if (body.byteLength > MAX_PAYLOAD_BYTES) {
-    return validationError(answer, `Request ${answer.requestId} has oversize body.`);
-  }
-  const endpoint = config.endpoints.get(name);
-  if (endpoint === undefined) {
-    return validationError(answer, `Endpoint ${name} of account ${config.accountId} not found.`);
-  }
-  const targetVariant = headers["x-amzn-sagemaker-target-variant"];
-  if (targetVariant !== undefined && !endpoint.variants.includes(targetVariant)) {
-    return validationError(
-      answer,
-      `The variant ${targetVariant} is not found for endpoint ${name} of account ${config.accountId}.`,
-    );
-  }
-  const variant = targetVariant ?? endpoint.variants[0] ?? "AllTraffic";
-  let output: ModelOutput;
+  const { body, headers, answer } = context;
+  const target = resolveTarget(context, {
+    maxBodyBytes: MAX_PAYLOAD_BYTES,
+    targetVariant: true,
+    failures: [
+      checkString(headers["x-amzn-sagemaker-session-id"], "sessionId", {
+        max: 256,
+        pattern: SESSION_ID_OR_NEW,
+      }),
+    ],
+  });
+  if (target instanceof Response) return target;
+  const prepared = prepareCall(context, target, {
+    body,
+    contentType: headers["content-type"],
+    accept: headers.accept,
+  });
+  if (prepared.kind === "refused") return prepared.response;
   try {
-    output = await endpoint.model(createModelRequest(name, variant, body, headers));
+    const output: ModelOutput =
+      prepared.kind === "answered"
+        ? prepared.output
+        : await target.endpoint.model(prepared.request);
+    return modelOutputResponse(answer, await resolveOutput(output), target.variant);
   } catch (error) {
     return modelErrorResponse(error, context);
   }
-  return modelOutputResponse(answer, output, variant);
 }

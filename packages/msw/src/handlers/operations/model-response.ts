@@ -1,16 +1,15 @@
 import { HttpResponse } from "msw";
 import { type AnswerContext, serviceHeaders } from "../../internal/aws-response";
-import type { ModelOutput } from "../types";
-import { encodeModelBody } from "./model-request";
+import type { ResolvedOutput } from "./resolve-output";
 
 /** 200 with a model's output, as InvokeEndpoint answers it. */
 export function modelOutputResponse(
   answer: AnswerContext,
-  output: ModelOutput,
+  output: ResolvedOutput,
   variant: string,
 ): Response {
   const headers = serviceHeaders(answer);
-  headers.set("Content-Type", output.contentType ?? "application/json");
+  headers.set("Content-Type", output.contentType);
   headers.set("x-Amzn-Invoked-Production-Variant", variant);
   if (output.customAttributes !== undefined) {
     headers.set("X-Amzn-SageMaker-Custom-Attributes", output.customAttributes);
@@ -21,5 +20,5 @@ export function modelOutputResponse(
   if (output.closedSessionId !== undefined) {
     headers.set("X-Amzn-SageMaker-Closed-Session-Id", output.closedSessionId);
   }
-  return new HttpResponse(encodeModelBody(output.body), { status: 200, headers });
+  return new HttpResponse(output.body, { status: 200, headers });
 }

@@ -37,3 +37,8 @@ export async function invoke(endpointName: string, options: InvokeOptions = {}):
 }
 
 export { TEST_DATE };
+
+/** The path segment of InvokeEndpointWithResponseStream. */
+export const STREAM_ACTION = "invocations-response-stream";
+/** The path segment of InvokeEndpointAsync. */
+export const ASYNC_ACTION = "async-invocations";

@@ -1,0 +1,42 @@
+import { AsyncResults } from "./async/async-results";
+import type { ResolvedConfig } from "./config";
+import { FaultQueue } from "./faults";
+import { SessionStore } from "./sessions/session-store";
+import { StreamSettings } from "./streaming/stream-settings";
+import type { ReceivedRequest, SageMakerHandlersOptions } from "./types";
+
+/** Everything one mock keeps between requests. */
+export interface MockState {
+  config: ResolvedConfig;
+  faults: FaultQueue;
+  requests: ReceivedRequest[];
+  stream: StreamSettings;
+  sessions: SessionStore;
+  asyncResults: AsyncResults;
+  /** Calls to each endpoint's model since the mock was made or reset. */
+  invocations: Map<string, number>;
+}
+
+export function createMockState(
+  config: ResolvedConfig,
+  options: SageMakerHandlersOptions,
+): MockState {
+  return {
+    config,
+    faults: new FaultQueue(),
+    requests: [],
+    stream: new StreamSettings(options.stream),
+    sessions: new SessionStore(config.now),
+    asyncResults: new AsyncResults(),
+    invocations: new Map(),
+  };
+}
+
+export function resetMockState(state: MockState): void {
+  state.requests.length = 0;
+  state.faults.clear();
+  state.stream.reset();
+  state.sessions.clear();
+  state.asyncResults.clear();
+  state.invocations.clear();
+}

@@ -1,0 +1,58 @@
+import { validationError } from "../../internal/aws-response";
+import { checkString, validationErrorsMessage } from "../../internal/validation-message";
+import type { ResolvedEndpoint } from "../config";
+import type { OperationContext } from "./context";
+
+/** The endpoint and production variant a request is served by. */
+export interface Target {
+  name: string;
+  endpoint: ResolvedEndpoint;
+  variant: string;
+}
+
+export interface TargetRules {
+  maxBodyBytes: number;
+  /** Whether `X-Amzn-SageMaker-Target-Variant` is an input of the operation. */
+  targetVariant: boolean;
+  /** Constraint failures of the operation's own headers (see validation-message.ts). */
+  failures?: readonly (string | undefined)[];
+  /** A further check of the input, after the constraints: the message to refuse it with. */
+  inputError?: string | undefined;
+}
+
+const ENDPOINT_NAME = /^[a-zA-Z0-9](-*[a-zA-Z0-9])*$/;
+
+/**
+ * What every operation checks first, in SageMaker's order: input constraints (endpoint name,
+ * headers), body size, that the endpoint exists, and the TargetVariant. A Response is the
+ * 400 ValidationError to answer.
+ */
+export function resolveTarget(context: OperationContext, rules: TargetRules): Target | Response {
+  const { config, route, body, headers, answer } = context;
+  const name = route.endpointName;
+  const nameFailure = checkString(name, "endpointName", {
+    max: 63,
+    pattern: ENDPOINT_NAME,
+    patternText: "^[a-zA-Z0-9](-*[a-zA-Z0-9])*",
+  });
+  const failures = [nameFailure, ...(rules.failures ?? [])].filter((f) => f !== undefined);
+  if (failures.length > 0) return validationError(answer, validationErrorsMessage(failures));
+  if (rules.inputError !== undefined) return validationError(answer, rules.inputError);
+  if (body.byteLength > rules.maxBodyBytes) {
+    return validationError(answer, `Request ${answer.requestId} has oversize body.`);
+  }
+  const endpoint = config.endpoints.get(name);
+  if (endpoint === undefined) {
+    return validationError(answer, `Endpoint ${name} of account ${config.accountId} not found.`);
+  }
+  const targetVariant = rules.targetVariant
+    ? headers["x-amzn-sagemaker-target-variant"]
+    : undefined;
+  if (targetVariant !== undefined && !endpoint.variants.includes(targetVariant)) {
+    return validationError(
+      answer,
+      `The variant ${targetVariant} is not found for endpoint ${name} of account ${config.accountId}.`,
+    );
+  }
+  return { name, endpoint, variant: targetVariant ?? endpoint.variants[0] ?? "AllTraffic" };
+}
