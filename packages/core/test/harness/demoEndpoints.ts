@@ -1,7 +1,10 @@
-import { type EndpointDefinition, modelError } from "@sagefetch/msw";
+import { type EndpointDefinition, modelError, demoEndpoints as productDemos } from "@sagefetch/msw";
 
 /** Models the runtime tests call: each shows one behaviour of the service. */
 export const demoEndpoints: Record<string, EndpointDefinition> = {
+  // The product's demo endpoints (chat streams TGI-style tokens and keeps sessions).
+  chat: productDemos.chat,
+  tabular: productDemos.tabular,
   // Returns what it got, and says what it saw of the request's headers.
   echo: (request) => ({
     body: request.body,

@@ -1,0 +1,96 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { readTokens, Session, SessionExpiredError, type SessionState } from "../../src/index";
+import { demoEndpoints } from "../harness/demoEndpoints";
+import { type MockService, startMock } from "../harness/startMock";
+
+let service: MockService;
+const order: string[] = [];
+beforeAll(async () => {
+  service = await startMock({
+    endpoints: {
+      ...demoEndpoints,
+      ordered: {
+        sessions: {},
+        model: async (request) => {
+          const { n, wait } = request.json<{ n: number; wait: number }>();
+          await new Promise((resolve) => setTimeout(resolve, wait));
+          order.push(String(n));
+          return { body: String(n) };
+        },
+      },
+    },
+  });
+});
+afterEach(() => {
+  service.reset();
+  order.length = 0;
+});
+afterAll(() => service.stop());
+
+const ask = (inputs: string) => ({
+  Body: JSON.stringify({ inputs }),
+  ContentType: "application/json",
+});
+
+describe("Session: stateful sessions against the mock service", () => {
+  it("opens, keeps the conversation, streams within it, and closes", async () => {
+    const client = service.client();
+    const states: SessionState[] = [];
+    const session = await Session.open(client, { EndpointName: "chat" });
+    session.subscribe((s) => states.push(s.state));
+    expect(session.state).toBe("open");
+    expect(session.id).toMatch(/\S/);
+    expect(session.expiresAt?.getTime()).toBeGreaterThan(Date.now() + 1_000_000);
+    expect(service.mock.requests[0]?.headers["x-amzn-sagemaker-session-id"]).toBe("NEW_SESSION");
+
+    const first = await session.invoke(ask("Hello"));
+    expect(JSON.parse(first.Body.transformToString())).toEqual([{ generated_text: 'Turn 1: you said "Hello".' }]);
+    const { Body } = await session.stream(ask("And then?"));
+    let reply = "";
+    for await (const token of readTokens(Body)) reply += token;
+    expect(reply).toBe('Turn 2: you said "And then?". Before that you said "Hello".');
+
+    await session.close();
+    expect(session.state).toBe("closed");
+    expect(states).toEqual(["closing", "closed"]);
+    await expect(session.invoke(ask("still there?"))).rejects.toThrow(/closed/);
+  });
+
+  it("sends the calls of a session one at a time, in order", async () => {
+    const session = await Session.open(service.client(), { EndpointName: "ordered" });
+    await Promise.all([
+      session.invoke({ Body: JSON.stringify({ n: 1, wait: 60 }) }),
+      session.invoke({ Body: JSON.stringify({ n: 2, wait: 0 }) }),
+      session.invoke({ Body: JSON.stringify({ n: 3, wait: 20 }) }),
+    ]);
+    expect(order).toEqual(["1", "2", "3"]);
+  });
+
+  it("tells an expired session from other errors, without a request once its expiry has passed", async () => {
+    const session = await Session.open(service.client(), { EndpointName: "chat" });
+    session.expiresAt = new Date(Date.now() - 1000);
+    const sent = service.mock.requests.length;
+    const error = await session.invoke(ask("hi")).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SessionExpiredError);
+    expect(session.state).toBe("expired");
+    expect(service.mock.requests).toHaveLength(sent);
+  });
+
+  it("an id the endpoint no longer knows is a SessionExpiredError, with the service's error as cause", async () => {
+    const session = await Session.open(service.client(), { EndpointName: "chat" });
+    service.mock.sessions.clear();
+    const error = await session.invoke(ask("hi")).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SessionExpiredError);
+    expect((error as Error).cause).toMatchObject({ name: "ModelError" });
+    expect(session.state).toBe("expired");
+  });
+
+  it("other errors stay what they are", async () => {
+    const session = await Session.open(service.client(), { EndpointName: "chat" });
+    const error = await session
+      .invoke({ Body: "{not json", ContentType: "application/json" })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "ModelError" });
+    expect(session.state).toBe("open");
+  });
+});
