@@ -22,7 +22,11 @@ export const ENTRIES = [
     peer: "aws-sdk-stream",
   },
   { id: "aws-sdk-stream", label: "@aws-sdk/client-sagemaker-runtime: invoke + stream" },
-  { id: "sagefetch-decoder", label: "event-stream decoder alone: sagefetch", peer: "smithy-codec-decoder" },
+  {
+    id: "sagefetch-decoder",
+    label: "event-stream decoder alone: sagefetch",
+    peer: "smithy-codec-decoder",
+  },
   { id: "smithy-codec-decoder", label: "event-stream decoder alone: @smithy/eventstream-codec" },
 ];
 
@@ -55,7 +59,11 @@ async function measure(id) {
   const code = Buffer.concat([...eager].map((file) => readFileSync(file)));
   // Everything the bundler emitted, lazy chunks included (the AWS SDK loads its event-stream
   // code on first use: a streaming app pays for it then).
-  const everything = Buffer.concat(Object.keys(outputs).filter((f) => f.endsWith(".js")).map((f) => readFileSync(f)));
+  const everything = Buffer.concat(
+    Object.keys(outputs)
+      .filter((f) => f.endsWith(".js"))
+      .map((f) => readFileSync(f)),
+  );
   return {
     id,
     minified: code.length,

@@ -3,12 +3,19 @@
 // and the AWS SDK (its browser transport, FetchHttpHandler) on the same instant fetch; and
 // through the two decoders alone (ours, and @smithy/eventstream-codec with its chunker), the
 // comparison behind decisions/0003.
-import { InvokeEndpointWithResponseStreamCommand as AwsStream, SageMakerRuntimeClient as AwsClient } from "@aws-sdk/client-sagemaker-runtime";
+import {
+  SageMakerRuntimeClient as AwsClient,
+  InvokeEndpointWithResponseStreamCommand as AwsStream,
+} from "@aws-sdk/client-sagemaker-runtime";
+import {
+  EventStreamDecoder,
+  InvokeEndpointWithResponseStreamCommand,
+  SageMakerRuntimeClient,
+} from "@sagefetch/core";
 import { getChunkedStream } from "@smithy/core/event-streams";
 import { EventStreamCodec } from "@smithy/eventstream-codec";
 import { FetchHttpHandler } from "@smithy/fetch-http-handler";
 import { fromUtf8, toUtf8 } from "@smithy/util-utf8";
-import { EventStreamDecoder, InvokeEndpointWithResponseStreamCommand, SageMakerRuntimeClient } from "@sagefetch/core";
 
 const PART = 256;
 const TOTAL = 16 * 1024 * 1024;
@@ -42,14 +49,25 @@ function body() {
     },
   });
 }
-const headers = { "content-type": "application/vnd.amazon.eventstream", "x-amzn-requestid": "r", "x-amzn-sagemaker-content-type": "text/plain" };
+const headers = {
+  "content-type": "application/vnd.amazon.eventstream",
+  "x-amzn-requestid": "r",
+  "x-amzn-sagemaker-content-type": "text/plain",
+};
 const answer = async () => new Response(body(), { status: 200, headers });
 globalThis.fetch = answer;
 
-const credentials = { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY" };
+const credentials = {
+  accessKeyId: "AKIDEXAMPLE",
+  secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
+};
 const input = { EndpointName: "chat", Body: "{}", ContentType: "application/json" };
 const sagefetch = new SageMakerRuntimeClient({ region: "us-east-1", credentials, fetch: answer });
-const aws = new AwsClient({ region: "us-east-1", credentials, requestHandler: new FetchHttpHandler() });
+const aws = new AwsClient({
+  region: "us-east-1",
+  credentials,
+  requestHandler: new FetchHttpHandler(),
+});
 
 async function consume(events) {
   let received = 0;
@@ -63,8 +81,10 @@ async function consume(events) {
 }
 
 const runs = {
-  sagefetch: async () => consume((await sagefetch.send(new InvokeEndpointWithResponseStreamCommand(input))).Body),
-  "@aws-sdk/client-sagemaker-runtime": async () => consume((await aws.send(new AwsStream(input))).Body),
+  sagefetch: async () =>
+    consume((await sagefetch.send(new InvokeEndpointWithResponseStreamCommand(input))).Body),
+  "@aws-sdk/client-sagemaker-runtime": async () =>
+    consume((await aws.send(new AwsStream(input))).Body),
   "decoder alone: sagefetch EventStreamDecoder": async () => {
     const decoder = new EventStreamDecoder();
     let received = 0;
@@ -80,7 +100,8 @@ const runs = {
   },
   "decoder alone: @smithy/eventstream-codec": async () => {
     async function* chunks() {
-      for (let at = 0; at < bytes.length; at += NETWORK_CHUNK) yield bytes.slice(at, at + NETWORK_CHUNK);
+      for (let at = 0; at < bytes.length; at += NETWORK_CHUNK)
+        yield bytes.slice(at, at + NETWORK_CHUNK);
     }
     let received = 0;
     let firstAt;
@@ -111,13 +132,21 @@ export async function measureStreaming(rounds = 5) {
   return Object.fromEntries(
     Object.entries(samples).map(([name, s]) => [
       name,
-      { mbps: median(s.mbps), min: Math.min(...s.mbps), max: Math.max(...s.mbps), ttfpMs: median(s.ttfp), rounds },
+      {
+        mbps: median(s.mbps),
+        min: Math.min(...s.mbps),
+        max: Math.max(...s.mbps),
+        ttfpMs: median(s.ttfp),
+        rounds,
+      },
     ]),
   );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   for (const [name, r] of Object.entries(await measureStreaming())) {
-    console.log(`${name}: ${r.mbps.toFixed(1)} MiB/s (spread ${r.min.toFixed(1)}–${r.max.toFixed(1)}), first part after ${r.ttfpMs.toFixed(2)} ms`);
+    console.log(
+      `${name}: ${r.mbps.toFixed(1)} MiB/s (spread ${r.min.toFixed(1)}–${r.max.toFixed(1)}), first part after ${r.ttfpMs.toFixed(2)} ms`,
+    );
   }
 }

@@ -9,7 +9,9 @@ const mock = sageMakerHandlers({
     sentiment: (request) => {
       const { inputs } = request.json();
       const positive = /love|great|good/i.test(inputs);
-      return { body: [{ label: positive ? "POSITIVE" : "NEGATIVE", score: positive ? 0.998 : 0.91 }] };
+      return {
+        body: [{ label: positive ? "POSITIVE" : "NEGATIVE", score: positive ? 0.998 : 0.91 }],
+      };
     },
     tabular: (request) => ({
       body: request
@@ -32,18 +34,26 @@ const client = new SageMakerRuntimeClient({ region: "us-east-1", credentials: de
 const dim = (text) => `\x1b[2m${text}\x1b[0m`;
 const lastRequest = () => mock.requests.at(-1);
 
-console.log("sagefetch demo: SageMaker Runtime on the embedded mock (MSW), no AWS account needed\n");
+console.log(
+  "sagefetch demo: SageMaker Runtime on the embedded mock (MSW), no AWS account needed\n",
+);
 
 async function show(title, input) {
   console.log(`→ ${title}`);
   try {
     const out = await client.send(new InvokeEndpointCommand(input));
-    console.log(`  ← ${out.$metadata.httpStatusCode} ${out.ContentType}: ${out.Body.transformToString().replaceAll("\n", " | ")}`);
     console.log(
-      dim(`    variant ${out.InvokedProductionVariant}, request id ${out.$metadata.requestId}, attempts ${out.$metadata.attempts}, signature verified for ${lastRequest()?.accessKeyId}`),
+      `  ← ${out.$metadata.httpStatusCode} ${out.ContentType}: ${out.Body.transformToString().replaceAll("\n", " | ")}`,
+    );
+    console.log(
+      dim(
+        `    variant ${out.InvokedProductionVariant}, request id ${out.$metadata.requestId}, attempts ${out.$metadata.attempts}, signature verified for ${lastRequest()?.accessKeyId}`,
+      ),
     );
   } catch (error) {
-    const detail = error.OriginalStatusCode ? ` (the container answered ${error.OriginalStatusCode}: "${error.OriginalMessage}")` : "";
+    const detail = error.OriginalStatusCode
+      ? ` (the container answered ${error.OriginalStatusCode}: "${error.OriginalMessage}")`
+      : "";
     const field = error.field ? ` [field ${error.field}, rule ${error.rule}, nothing sent]` : "";
     const status = error.$metadata?.httpStatusCode ? ` ${error.$metadata.httpStatusCode}` : "";
     console.log(`  ✗ ${error.name}${status}: ${error.message}${detail}${field}`);
@@ -55,7 +65,11 @@ await show("InvokeEndpoint sentiment, JSON", {
   Body: JSON.stringify({ inputs: "I love this product" }),
   ContentType: "application/json",
 });
-await show("InvokeEndpoint tabular, CSV rows", { EndpointName: "tabular", Body: "1,2,3\n9,9,9\n", ContentType: "text/csv" });
+await show("InvokeEndpoint tabular, CSV rows", {
+  EndpointName: "tabular",
+  Body: "1,2,3\n9,9,9\n",
+  ContentType: "text/csv",
+});
 
 mock.faults.statusSequence([503]);
 await show("The service answers 503 once: the client retries", {
@@ -72,4 +86,6 @@ await show("Bad input, caught before anything is sent", {
 });
 
 server.close();
-console.log(`\n${mock.requests.length} requests reached the mock; every one was SigV4-verified before its model ran.`);
+console.log(
+  `\n${mock.requests.length} requests reached the mock; every one was SigV4-verified before its model ran.`,
+);

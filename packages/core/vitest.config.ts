@@ -1,5 +1,9 @@
+import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { defineConfig } from "vitest/config";
+import { cloudflareTest } from "@cloudflare/vitest-plugin";
+import { playwright } from "@vitest/browser-playwright";
+import { msw } from "msw/vite";
+import { defineConfig, type Plugin, type TestProjectInlineConfiguration } from "vitest/config";
 
 // The public test vectors live in shared/ beside the repository (as in CI's clone).
 const vectors = fileURLToPath(new URL("../../../shared/reference/vectors", import.meta.url));
@@ -7,6 +11,119 @@ const vectors = fileURLToPath(new URL("../../../shared/reference/vectors", impor
 // Workspace packages resolve to their sources (the `@sagefetch/source` export condition), so
 // tests run without a build and always test the code in the tree.
 const conditions = ["@sagefetch/source"];
+
+/** How the runtime tests reach the MSW mock in each runtime (see test/harness/transport.*.ts). */
+const transport = (name: "node" | "browser" | "fetch") => ({
+  "#transport": fileURLToPath(new URL(`test/harness/transport.${name}.ts`, import.meta.url)),
+});
+
+// What every runtime runs: the unit tests, input validation, the client against the MSW mock,
+// and the check that the project really runs where its name says. The node project alone also
+// runs test/differential/** (AWS SDK, Node APIs) and test/runtimes/neutral-bundle.test.ts.
+const portable = [
+  "src/**/*.test.ts",
+  "test/validation.test.ts",
+  "test/runtime/**/*.test.ts",
+  "test/runtimes/which-runtime.test.ts",
+];
+
+/**
+ * Resolves packages in Vite's `ssr` environment, where Vitest runs the workerd and edge
+ * projects' modules, with a web runtime's export conditions instead of the Node ones Vitest
+ * seeds it with (`node` would pick e.g. @mswjs/interceptors' Node build).
+ */
+function resolveAs(runtime: string, runtimeConditions: string[]): Plugin {
+  return {
+    name: `sagefetch:resolve-as-${runtime}`,
+    enforce: "post",
+    configEnvironment(name, config) {
+      if (name !== "ssr") return;
+      const list = config.resolve?.conditions;
+      if (!list) return;
+      const wanted = [...new Set([...conditions, ...runtimeConditions])];
+      list.splice(0, list.length, ...wanted);
+    },
+  };
+}
+
+// Chromium: Debian's (Playwright's browser download cannot run here). Missing on CI is an error;
+// missing elsewhere leaves the project out, with one line saying how to install it.
+const chromium = "/usr/bin/chromium";
+const installChromium = "apt-get update && apt-get install -y chromium";
+
+function chromiumProjects(): TestProjectInlineConfiguration[] {
+  if (existsSync(chromium)) return [chromiumProject];
+  if (!selected("chromium")) return [];
+  const ci = process.env.CI;
+  if (ci && ci !== "false" && ci !== "0") {
+    throw new Error(
+      `The chromium test project needs ${chromium}, which is missing: install it with \`${installChromium}\` (as root).`,
+    );
+  }
+  // Vitest evaluates this file more than once: say it once.
+  const said = Symbol.for("sagefetch.chromium-missing");
+  if (!(said in globalThis)) {
+    Object.defineProperty(globalThis, said, { value: true });
+    console.warn(
+      `[vitest] chromium project left out: no ${chromium} (install: ${installChromium})`,
+    );
+  }
+  return [];
+}
+
+/** Whether `--project` on the command line selects the project (no `--project`: all do). */
+function selected(name: string): boolean {
+  const patterns: string[] = [];
+  const argv = process.argv;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? "";
+    if (arg === "--project" && argv[i + 1] !== undefined) patterns.push(argv[++i] ?? "");
+    else if (arg.startsWith("--project=")) patterns.push(arg.slice("--project=".length));
+  }
+  const matches = (pattern: string) =>
+    new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replaceAll("*", ".*")}$`).test(
+      name,
+    );
+  const include = patterns.filter((p) => !p.startsWith("!"));
+  const exclude = patterns.filter((p) => p.startsWith("!")).map((p) => p.slice(1));
+  if (exclude.some(matches)) return false;
+  return include.length === 0 || include.some(matches);
+}
+
+const chromiumProject: TestProjectInlineConfiguration = {
+  extends: true,
+  // Serves /mockServiceWorker.js for MSW's setupWorker (worker only: no `virtual:msw` module).
+  plugins: [msw({ mode: "worker-only" })],
+  resolve: {
+    alias: transport("browser"),
+    // The root's `resolve.conditions` replaces Vite's browser defaults: put them back.
+    conditions: ["module", "browser", "development|production"],
+  },
+  test: {
+    name: "chromium",
+    include: portable,
+    provide: { runtime: "chromium" },
+    browser: {
+      enabled: true,
+      headless: true,
+      screenshotFailures: false,
+      provider: playwright({
+        launchOptions: {
+          executablePath: chromium,
+          args: [
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--no-first-run",
+          ],
+        },
+      }),
+      instances: [{ browser: "chromium", name: "chromium" }],
+    },
+  },
+};
 
 export default defineConfig({
   resolve: { conditions, alias: { "@vectors": vectors } },
@@ -16,11 +133,61 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        resolve: { alias: { "#transport": fileURLToPath(new URL("test/harness/transport.node.ts", import.meta.url)) } },
+        resolve: { alias: transport("node") },
         test: {
           name: "node",
           environment: "node",
           include: ["src/**/*.test.ts", "test/**/*.test.ts"],
+          provide: { runtime: "node" },
+        },
+      },
+      ...chromiumProjects(),
+      {
+        extends: true,
+        plugins: [
+          resolveAs("workerd", [
+            "workerd",
+            "worker",
+            "module",
+            "browser",
+            "development|production",
+          ]),
+          cloudflareTest({
+            miniflare: {
+              // Before 2026-08-04, from which `nodejs_compat` is on by default. We set no Node
+              // flag: core must not need Node APIs. (The plugin turns on `nodejs_compat_v2` and
+              // a few `node:` modules for Vitest's own runner all the same.)
+              compatibilityDate: "2026-08-01",
+              // Vitest's runner probes `node:inspector` in a try/catch; without the module the
+              // plugin prints an error for every test file.
+              compatibilityFlags: ["enable_nodejs_inspector_module"],
+            },
+          }),
+        ],
+        resolve: { alias: transport("fetch") },
+        test: {
+          name: "workerd",
+          include: portable,
+          provide: { runtime: "workerd" },
+        },
+      },
+      {
+        extends: true,
+        plugins: [
+          resolveAs("edge", [
+            "edge-light",
+            "worker",
+            "browser",
+            "module",
+            "development|production",
+          ]),
+        ],
+        resolve: { alias: transport("fetch") },
+        test: {
+          name: "edge",
+          environment: "edge-runtime",
+          include: portable,
+          provide: { runtime: "edge" },
         },
       },
     ],

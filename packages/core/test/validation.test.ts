@@ -67,7 +67,7 @@ const BAD: [keyof InvokeEndpointCommandInput, unknown, string][] = [
 ];
 
 describe("InvokeEndpoint input validation", () => {
-  it.each(BAD)("%s = %j is rejected (%s) before any network call", async (field, value, rule) => {
+  it.each(BAD)("%s = %o is rejected (%s) before any network call", async (field, value, rule) => {
     const { c, fetch } = client();
     const error = await c
       .send(new InvokeEndpointCommand({ ...valid, [field]: value }))

@@ -29,6 +29,12 @@ describe("classifyError", () => {
     ],
     ["Safari network failure", new TypeError("Load failed"), "TRANSIENT"],
     [
+      "undici: a body cut off",
+      Object.assign(new TypeError("terminated"), { cause: { code: "UND_ERR_SOCKET" } }),
+      "TRANSIENT",
+    ],
+    ["Chromium: a body cut off", new TypeError("network error"), "TRANSIENT"],
+    [
       "undici ECONNRESET in cause",
       Object.assign(new TypeError("fetch failed"), { cause: { code: "ECONNRESET" } }),
       "TRANSIENT",

@@ -10,11 +10,14 @@ const THROTTLING_CODES = new Set(
 const TRANSIENT_CODES = new Set(["TimeoutError", "RequestTimeout", "RequestTimeoutException"]);
 const TRANSIENT_STATUSES = new Set([500, 502, 503, 504]);
 const NODE_NETWORK_CODES = new Set(
-  "ECONNRESET ECONNREFUSED EPIPE ETIMEDOUT EHOSTUNREACH ENETUNREACH ENOTFOUND EAI_AGAIN".split(" "),
+  "ECONNRESET ECONNREFUSED EPIPE ETIMEDOUT EHOSTUNREACH ENETUNREACH ENOTFOUND EAI_AGAIN UND_ERR_SOCKET".split(
+    " ",
+  ),
 );
-// What fetch rejects with when the network fails, in Chromium, Firefox, Safari, React Native, undici.
+// What fetch (or reading its body) fails with when the network does: Chromium, Firefox,
+// Safari, React Native, undici (`fetch failed`; `terminated` for a body cut off).
 const BROWSER_NETWORK_MESSAGES = new Set(
-  "Failed to fetch|NetworkError when attempting to fetch resource.|The Internet connection appears to be offline|Load failed|Network request failed|fetch failed".split(
+  "Failed to fetch|NetworkError when attempting to fetch resource.|The Internet connection appears to be offline|Load failed|Network request failed|fetch failed|terminated|network error".split(
     "|",
   ),
 );

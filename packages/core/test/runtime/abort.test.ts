@@ -1,5 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { AbortError, InvokeEndpointCommand, TimeoutError } from "../../src/index";
+import {
+  AbortError,
+  InvokeEndpointCommand,
+  STANDARD_2026,
+  StandardRetryStrategy,
+  TimeoutError,
+} from "../../src/index";
 import { type MockService, startMock } from "../harness/startMock";
 
 let service: MockService;
@@ -43,8 +49,10 @@ describe("abort and timeouts", () => {
   it("aborting during the wait between retries rejects at once and sends no more", async () => {
     service.mock.faults.throttle(3);
     const controller = new AbortController();
-    // Full retry delays here: the first wait after throttling is up to 1 s.
-    const client = service.client({ retryStrategy: undefined });
+    // The whole backoff (jitter 1): the first wait after throttling is 1 s, far past the abort.
+    const client = service.client({
+      retryStrategy: new StandardRetryStrategy(STANDARD_2026, () => 1),
+    });
     const pending = rejection(client.send(command(), { abortSignal: controller.signal }));
     await new Promise((resolve) => setTimeout(resolve, 30));
     controller.abort();

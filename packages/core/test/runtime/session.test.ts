@@ -44,7 +44,9 @@ describe("Session: stateful sessions against the mock service", () => {
     expect(service.mock.requests[0]?.headers["x-amzn-sagemaker-session-id"]).toBe("NEW_SESSION");
 
     const first = await session.invoke(ask("Hello"));
-    expect(JSON.parse(first.Body.transformToString())).toEqual([{ generated_text: 'Turn 1: you said "Hello".' }]);
+    expect(JSON.parse(first.Body.transformToString())).toEqual([
+      { generated_text: 'Turn 1: you said "Hello".' },
+    ]);
     const { Body } = await session.stream(ask("And then?"));
     let reply = "";
     for await (const token of readTokens(Body)) reply += token;
