@@ -53,7 +53,9 @@ function decodeInChunks(bytes: Uint8Array, sizes: number[]): EventStreamMessage[
 const good = messages.filter((m) => m.crc_ok);
 const all = good.map((m) => fromBase64(m.bytes_b64));
 const joined = new Uint8Array(all.reduce((n, b) => n + b.length, 0));
-all.reduce((at, b) => (joined.set(b, at), at + b.length), 0);
+for (let i = 0, at = 0; i < all.length; at += (all[i] as Uint8Array).length, i++) {
+  joined.set(all[i] as Uint8Array, at);
+}
 
 describe("EventStreamDecoder: smithy's restJson1 event-stream messages", () => {
   it.each(good.map((m) => [m.id, m] as const))("%s", (_id, message) => {

@@ -14,7 +14,8 @@ function makeTable(): Int32Array {
 
 /** The CRC-32 of `bytes`, as an unsigned 32-bit number. */
 export function crc32(bytes: Uint8Array): number {
-  const t = (table ??= makeTable());
+  table ??= makeTable();
+  const t = table;
   let crc = -1;
   for (let i = 0; i < bytes.length; i++)
     crc = (t[(crc ^ (bytes[i] as number)) & 0xff] as number) ^ (crc >>> 8);
