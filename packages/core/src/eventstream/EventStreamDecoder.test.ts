@@ -1,5 +1,6 @@
 import protocolTests from "@vectors/eventstream/restjson1-protocol-tests.json";
 import { describe, expect, it } from "vitest";
+import { referenceCrc32 } from "../../test/harness/eventStreamFrame";
 import { EventStreamDecoder, type EventStreamMessage } from "./EventStreamDecoder";
 import { EventStreamError } from "./EventStreamError";
 
@@ -127,18 +128,9 @@ describe("EventStreamDecoder: corrupt and cut input", () => {
     const view = new DataView(prelude.buffer);
     view.setUint32(0, 1 << 30);
     view.setUint32(4, 0);
-    view.setUint32(8, crcOf(prelude.subarray(0, 8)));
+    view.setUint32(8, referenceCrc32(prelude.subarray(0, 8)));
     expect(() => new EventStreamDecoder().push(prelude)).toThrow(
       expect.objectContaining({ fault: "length" }),
     );
   });
 });
-
-function crcOf(bytes: Uint8Array): number {
-  let crc = -1;
-  for (const byte of bytes) {
-    crc ^= byte;
-    for (let k = 0; k < 8; k++) crc = crc & 1 ? 0xedb88320 ^ (crc >>> 1) : crc >>> 1;
-  }
-  return (crc ^ -1) >>> 0;
-}

@@ -5,39 +5,10 @@
 import { build } from "esbuild";
 import { Miniflare } from "miniflare";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { payloadPartFrame } from "../harness/eventStreamFrame";
 
 const packageDir = decodeURIComponent(new URL("../../", import.meta.url).pathname);
 let mf: Miniflare;
-
-/** One PayloadPart event-stream message, framed by hand (CRC-32 and all). */
-function frame(text: string): number[] {
-  const enc = new TextEncoder();
-  const header = (name: string, value: string) => {
-    const n = enc.encode(name);
-    const v = enc.encode(value);
-    return [n.length, ...n, 7, v.length >> 8, v.length & 0xff, ...v];
-  };
-  const headers = [...header(":message-type", "event"), ...header(":event-type", "PayloadPart")];
-  const payload = [...enc.encode(text)];
-  const total = 16 + headers.length + payload.length;
-  const out = new Uint8Array(total);
-  const view = new DataView(out.buffer);
-  view.setUint32(0, total);
-  view.setUint32(4, headers.length);
-  view.setUint32(8, crc(out.subarray(0, 8)));
-  out.set(headers, 12);
-  out.set(payload, 12 + headers.length);
-  view.setUint32(total - 4, crc(out.subarray(0, total - 4)));
-  return [...out];
-}
-function crc(bytes: Uint8Array): number {
-  let c = -1;
-  for (const byte of bytes) {
-    c ^= byte;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  }
-  return (c ^ -1) >>> 0;
-}
 
 beforeAll(async () => {
   const bundle = await build({
@@ -51,8 +22,8 @@ beforeAll(async () => {
     logLevel: "silent",
   });
   const stream = [
-    ...frame('data: {"token":{"text":"Hel"}}\n\n'),
-    ...frame('data: {"token":{"text":"lo ☕"}}\n\n'),
+    ...payloadPartFrame('data: {"token":{"text":"Hel"}}\n\n'),
+    ...payloadPartFrame('data: {"token":{"text":"lo ☕"}}\n\n'),
   ];
   const worker = `
     import { InvokeEndpointCommand, InvokeEndpointWithResponseStreamCommand, readTokens, SageMakerRuntimeClient } from "./core.js";
