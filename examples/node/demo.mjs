@@ -1,11 +1,19 @@
 // The README's main command: sagefetch invoking endpoints of the embedded mock service (MSW),
 // which verifies every SigV4 signature. No AWS account, no network.
-import { InvokeEndpointCommand, SageMakerRuntimeClient } from "@sagefetch/core";
-import { demoCredentials, modelError, sageMakerHandlers } from "@sagefetch/msw";
+import {
+  InvokeEndpointCommand,
+  InvokeEndpointWithResponseStreamCommand,
+  readTokens,
+  SageMakerRuntimeClient,
+  Session,
+} from "@sagefetch/core";
+import { demoCredentials, demoEndpoints, modelError, sageMakerHandlers } from "@sagefetch/msw";
 import { setupServer } from "msw/node";
 
 const mock = sageMakerHandlers({
+  stream: { delayMs: 40 }, // tokens arrive one by one, as from a real model
   endpoints: {
+    chat: demoEndpoints.chat,
     sentiment: (request) => {
       const { inputs } = request.json();
       const positive = /love|great|good/i.test(inputs);
@@ -84,6 +92,31 @@ await show("Bad input, caught before anything is sent", {
   Body: "{}",
   CustomAttributes: "trace\r\nX-Injected: 1",
 });
+
+console.log("→ InvokeEndpointWithResponseStream chat, tokens printed as they arrive");
+const { Body } = await client.send(
+  new InvokeEndpointWithResponseStreamCommand({
+    EndpointName: "chat",
+    Body: JSON.stringify({ inputs: "What is SageMaker?" }),
+    ContentType: "application/json",
+  }),
+);
+process.stdout.write("  ← ");
+for await (const token of readTokens(Body)) process.stdout.write(token);
+console.log();
+
+console.log("→ A stateful session on chat: open, two turns, close");
+const session = await Session.open(client, { EndpointName: "chat" });
+console.log(dim(`    session ${session.id}, expires ${session.expiresAt?.toISOString()}`));
+for (const inputs of ["My name is Ada.", "What did I say?"]) {
+  const out = await session.invoke({
+    Body: JSON.stringify({ inputs }),
+    ContentType: "application/json",
+  });
+  console.log(`  ← ${JSON.parse(out.Body.transformToString())[0].generated_text}`);
+}
+await session.close();
+console.log(dim(`    session ${session.state}`));
 
 server.close();
 console.log(
