@@ -66,14 +66,35 @@ export class SageMakerRuntimeClient {
   ): Promise<Output> {
     const { operation } = command;
     const signal = options.abortSignal;
-    if (signal?.aborted) throw abortError(operation.name, signal);
-    const request = await operation.serialize(command.input);
-    const target = await this.target(operation.name, request);
+    const tally = { attempts: 0, totalRetryDelay: 0 };
+    try {
+      if (signal?.aborted) throw abortError(operation.name, signal);
+      const request = await operation.serialize(command.input);
+      const target = await this.target(operation.name, request);
+      return await this.withRetries(operation, request, target, signal, tally);
+    } catch (error) {
+      // Every error says how far the call got, whatever threw it.
+      if (typeof error === "object" && error !== null) {
+        const e = error as AttemptError;
+        e.$metadata = { ...e.$metadata, ...tally };
+      }
+      throw error;
+    }
+  }
+
+  private async withRetries<Input, Output extends MetadataBearer>(
+    operation: Operation<Input, Output>,
+    request: SerializedRequest,
+    target: Target,
+    signal: AbortSignal | undefined,
+    tally: { attempts: number; totalRetryDelay: number },
+  ): Promise<Output> {
     const invocationId = randomUuid();
-    let totalRetryDelay = 0;
     let lastRetryCost: number | undefined;
     for (let attempt = 1; ; attempt++) {
-      const offsetUsed = this.config.systemClockOffset;
+      tally.attempts = attempt;
+      // The clock offset this attempt signs with, read when it signs.
+      const signing = { offset: this.config.systemClockOffset };
       try {
         const { output, response } = await withAttemptSignal(
           signal,
@@ -85,6 +106,7 @@ export class SageMakerRuntimeClient {
               request,
               target,
               { signal: attemptSignal, callerSignal: signal },
+              signing,
               {
                 "amz-sdk-invocation-id": invocationId,
                 "amz-sdk-request": `attempt=${attempt}; max=${target.maxAttempts}`,
@@ -92,33 +114,26 @@ export class SageMakerRuntimeClient {
             ),
         );
         this.retryStrategy.recordSuccess(lastRetryCost);
-        const $metadata = { ...metadataOf(response), attempts: attempt, totalRetryDelay };
-        return { $metadata, ...output } as Output;
+        return { $metadata: { ...metadataOf(response), ...tally }, ...output } as Output;
       } catch (thrown) {
         const error = thrown as AttemptError;
-        const skewCorrected = this.correctSkewFromError(error, offsetUsed);
-        const errorType = skewCorrected ? "TRANSIENT" : classifyError(error);
+        const skewCorrected = this.correctSkewFromError(error, signing.offset);
         const decision = signal?.aborted
           ? ({ retry: false } as const)
           : this.retryStrategy.decide(
-              errorType,
+              skewCorrected ? "TRANSIENT" : classifyError(error),
               attempt,
               target.maxAttempts,
               retryAfterMs(error.$response?.headers, Date.now()),
             );
-        if (!decision.retry) {
-          if (typeof error === "object" && error !== null) {
-            error.$metadata = { ...error.$metadata, attempts: attempt, totalRetryDelay };
-          }
-          throw error;
-        }
+        if (!decision.retry) throw error;
         this.resolved.logger?.debug(
           `${target.describe}: attempt ${attempt}/${target.maxAttempts} failed with ${error.name ?? "an error"}; retrying in ${decision.delayMs} ms.`,
         );
         await sleep(decision.delayMs, signal, () =>
           abortError(target.describe, signal as AbortSignal),
         );
-        totalRetryDelay += decision.delayMs;
+        tally.totalRetryDelay += decision.delayMs;
         lastRetryCost = decision.cost;
       }
     }
@@ -130,9 +145,10 @@ export class SageMakerRuntimeClient {
     request: SerializedRequest,
     target: Target,
     signals: { signal: AbortSignal; callerSignal: AbortSignal | undefined },
+    signing: { offset: number },
     retryHeaders: Record<string, string>,
   ): Promise<{ response: Response; output: Omit<Output, "$metadata"> }> {
-    const response = await this.fetchSigned(request, target, signals.signal, retryHeaders);
+    const response = await this.fetchSigned(request, target, signals.signal, signing, retryHeaders);
     if (response.status < 200 || response.status > 299) {
       const body = new Uint8Array(await response.arrayBuffer());
       const error = parseErrorResponse(response, body, target.describe);
@@ -184,9 +200,11 @@ export class SageMakerRuntimeClient {
     request: SerializedRequest,
     target: Target,
     signal: AbortSignal,
+    signing: { offset: number },
     retryHeaders: Record<string, string>,
   ): Promise<Response> {
     const credentials = await this.credentials();
+    signing.offset = this.config.systemClockOffset;
     const headers = await signRequest(
       "POST",
       target.url,
@@ -196,7 +214,7 @@ export class SageMakerRuntimeClient {
         credentials,
         region: target.region,
         service: SIGNING_NAME,
-        date: new Date(Date.now() + this.config.systemClockOffset),
+        date: new Date(Date.now() + signing.offset),
       },
     );
     // Looked up now, not at construction, so that mocks and instrumentation installed later apply.

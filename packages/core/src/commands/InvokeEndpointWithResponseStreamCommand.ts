@@ -127,6 +127,11 @@ async function* parts(
       const event = toStreamEvent(message, $metadata);
       if (event) yield event;
     }
+  } catch (error) {
+    // Framing, abort and stall errors say which answer they ended, as service errors do.
+    if (error && typeof error === "object" && !("$metadata" in error))
+      Object.assign(error, { $metadata });
+    throw error;
   } finally {
     // A `break`, a `return()` or an error: cancel the request rather than leave it open.
     reader.cancel();

@@ -82,3 +82,29 @@ describe("memoizeCredentials", () => {
     expect(String(error)).not.toContain("s3cr3t-value");
   });
 });
+
+describe("memoizeCredentials: providers that misbehave", () => {
+  it("a provider that throws at once (not in a promise) is called again next time", async () => {
+    let signedIn = false;
+    const provider = vi.fn((): Promise<AwsCredentialIdentity> => {
+      if (!signedIn) throw new Error("not signed in");
+      return Promise.resolve(creds());
+    });
+    const source = memoizeCredentials(provider);
+    await expect(source()).rejects.toThrow("not signed in");
+    signedIn = true;
+    await expect(source()).resolves.toMatchObject({ accessKeyId: "AKIDEXAMPLE" });
+    expect(provider).toHaveBeenCalledTimes(2);
+  });
+
+  it("bad static credentials reject only when used, never as an unhandled rejection", async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    globalThis.addEventListener?.("unhandledrejection", onUnhandled as never);
+    const source = memoizeCredentials({ accessKeyId: "", secretAccessKey: "" });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await expect(source()).rejects.toBeInstanceOf(CredentialsProviderError);
+    globalThis.removeEventListener?.("unhandledrejection", onUnhandled as never);
+    expect(unhandled).toEqual([]);
+  });
+});

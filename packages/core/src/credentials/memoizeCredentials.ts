@@ -26,8 +26,9 @@ export function memoizeCredentials(
       );
   }
   if (typeof credentials !== "function") {
-    const checked = Promise.resolve().then(() => checkShape(credentials));
-    return () => checked;
+    // Checked at each use, not at construction: a bad value must not become an unhandled
+    // rejection (and a crashed process) before anyone calls.
+    return () => Promise.resolve().then(() => checkShape(credentials));
   }
   let current: AwsCredentialIdentity | undefined;
   let pending: Promise<AwsCredentialIdentity> | undefined;
@@ -36,8 +37,13 @@ export function memoizeCredentials(
 
   return (forceRefresh = false) => {
     if (current && !forceRefresh && fresh(current)) return Promise.resolve(current);
-    pending ??= (async () => {
+    if (pending) return pending;
+    let call: Promise<AwsCredentialIdentity> | undefined;
+    call = (async () => {
       try {
+        // After a tick, so that a provider that throws at once still runs this through
+        // `pending` (and its `finally` can clear it), rather than caching the failure.
+        await undefined;
         current = checkShape(await credentials({ forceRefresh }));
         return current;
       } catch (error) {
@@ -48,9 +54,10 @@ export function memoizeCredentials(
           ? error
           : new CredentialsProviderError("The credentials provider failed.", { cause: error });
       } finally {
-        pending = undefined;
+        if (pending === call) pending = undefined;
       }
     })();
+    pending = call;
     return pending;
   };
 }

@@ -3,7 +3,7 @@ import { raceAbort } from "../internal/raceAbort";
 import { EventStreamDecoder, type EventStreamMessage } from "./EventStreamDecoder";
 
 export interface EventStreamReaderOptions {
-  /** The caller's signal: aborting it cancels the request. */
+  /** The caller's signal: aborting it cancels the request, read or not. */
   signal: AbortSignal | undefined;
   /** Longest wait for the next chunk (0: none); a stalled stream must not hang for ever. */
   idleTimeoutMs: number;
@@ -19,24 +19,34 @@ export interface EventStreamReaderOptions {
 export class EventStreamReader {
   private readonly reader: ReadableStreamDefaultReader<Uint8Array>;
   private readonly decoder = new EventStreamDecoder();
+  /** Fires when the reader fails (abort, stall): a read in progress rejects at once. */
+  private readonly failed = new AbortController();
   private queue: EventStreamMessage[] = [];
   private done = false;
+  private readonly onAbort: () => void;
 
   constructor(
     body: ReadableStream<Uint8Array>,
     private readonly options: EventStreamReaderOptions,
   ) {
     this.reader = body.getReader();
+    const { signal, describe } = options;
+    // Listens for the reader's whole life, not only during reads: a caller that aborts
+    // without iterating (an unmounted view) still closes the connection.
+    this.onAbort = () => this.fail(new AbortError(`${describe} was aborted.`, signal?.reason));
+    signal?.addEventListener("abort", this.onAbort, { once: true });
+    if (signal?.aborted) this.onAbort();
   }
 
   /** The next message, or `undefined` at the end of the stream. */
   async next(): Promise<EventStreamMessage | undefined> {
+    if (this.failed.signal.aborted) throw this.failed.signal.reason;
     while (this.queue.length === 0 && !this.done) {
       // Corrupt bytes came after the parts already given: fail now, without waiting on the network.
       if (this.decoder.failed) this.decoder.end();
       const { done, value } = await this.read();
       if (done) {
-        this.done = true;
+        this.release();
         this.decoder.end();
       } else {
         this.queue = this.decoder.push(value);
@@ -47,21 +57,29 @@ export class EventStreamReader {
 
   /** Stops reading and cancels the request; safe to call more than once. */
   cancel(reason?: unknown): void {
-    this.done = true;
+    this.release();
     this.queue = [];
     this.reader.cancel(reason).catch(() => {});
   }
 
+  private fail(error: Error): void {
+    if (this.failed.signal.aborted) return;
+    this.failed.abort(error);
+    this.cancel(error);
+  }
+
+  private release(): void {
+    this.done = true;
+    this.options.signal?.removeEventListener("abort", this.onAbort);
+  }
+
   private async read(): Promise<ReadableStreamReadResult<Uint8Array>> {
-    const { signal, idleTimeoutMs, describe } = this.options;
-    const guard = new AbortController();
-    const onAbort = () => guard.abort(new AbortError(`${describe} was aborted.`, signal?.reason));
-    signal?.addEventListener("abort", onAbort, { once: true });
+    const { idleTimeoutMs, describe } = this.options;
     const timer =
       idleTimeoutMs > 0
         ? setTimeout(
             () =>
-              guard.abort(
+              this.fail(
                 new TimeoutError(
                   `${describe}: the response stream sent nothing for ${idleTimeoutMs} ms (requestTimeout).`,
                   idleTimeoutMs,
@@ -71,14 +89,12 @@ export class EventStreamReader {
           )
         : undefined;
     try {
-      if (signal?.aborted) onAbort();
-      return await raceAbort(this.reader.read(), guard.signal);
+      return await raceAbort(this.reader.read(), this.failed.signal);
     } catch (error) {
       this.cancel(error);
       throw error;
     } finally {
       clearTimeout(timer);
-      signal?.removeEventListener("abort", onAbort);
     }
   }
 }

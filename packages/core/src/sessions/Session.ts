@@ -88,14 +88,30 @@ export class Session {
     return this.inOrder(() => this.client.send(new InvokeEndpointCommand(this.input(input)), send));
   }
 
-  /** InvokeEndpointWithResponseStream within the session. */
+  /**
+   * InvokeEndpointWithResponseStream within the session. The session's next call waits until
+   * this stream has ended (read to the end, broken out of, or failed).
+   */
   stream(
     input: StreamInput,
     send?: SendOptions,
   ): Promise<InvokeEndpointWithResponseStreamCommandOutput> {
-    return this.inOrder(() =>
-      this.client.send(new InvokeEndpointWithResponseStreamCommand(this.input(input)), send),
-    );
+    let ended: () => void = () => {};
+    const streamEnded = new Promise<void>((resolve) => {
+      ended = resolve;
+    });
+    return this.inOrder(async () => {
+      try {
+        const out = await this.client.send(
+          new InvokeEndpointWithResponseStreamCommand(this.input(input)),
+          send,
+        );
+        return { ...out, Body: untilEnded(out.Body, ended) };
+      } catch (error) {
+        ended();
+        throw error;
+      }
+    }, streamEnded);
   }
 
   /** Closes the session, and checks the endpoint says it closed this one. */
@@ -103,15 +119,23 @@ export class Session {
     return this.inOrder(async () => {
       this.setState("closing");
       const { openBody: _, closeBody = '{"requestType":"CLOSE"}', ...shared } = this.options;
-      const out = await this.client.send(
-        new InvokeEndpointCommand({
-          ContentType: "application/json",
-          ...shared,
-          Body: closeBody,
-          SessionId: this.id,
-        }),
-        send,
-      );
+      let out: InvokeEndpointCommandOutput;
+      try {
+        out = await this.client.send(
+          new InvokeEndpointCommand({
+            ContentType: "application/json",
+            ...shared,
+            Body: closeBody,
+            SessionId: this.id,
+          }),
+          send,
+        );
+      } catch (error) {
+        // Still open as far as we know (a network error, a timeout, an abort); a session the
+        // endpoint no longer knows becomes `expired` in inOrder.
+        this.setState("open");
+        throw error;
+      }
       if (out.ClosedSessionId !== this.id) {
         this.setState("open");
         throw new TypeError(
@@ -133,7 +157,8 @@ export class Session {
     return { ...shared, ...input, SessionId: this.id };
   }
 
-  private inOrder<T>(call: () => Promise<T>): Promise<T> {
+  /** Runs `call` after the session's earlier calls (and after `holdUntil`, for a stream). */
+  private inOrder<T>(call: () => Promise<T>, holdUntil?: Promise<void>): Promise<T> {
     const run = async () => {
       if (this.state === "closed") throw new TypeError(`Session ${this.id} is closed.`);
       if (this.isExpired()) {
@@ -151,7 +176,10 @@ export class Session {
       }
     };
     const result = this.queue.then(run, run);
-    this.queue = result.catch(() => {});
+    this.queue = result.then(
+      () => holdUntil,
+      () => {},
+    );
     return result;
   }
 
@@ -159,5 +187,17 @@ export class Session {
     if (this.state === state) return;
     this.state = state;
     for (const listener of this.listeners) listener(this);
+  }
+}
+
+/** Yields the stream's parts and calls `ended` once it is over, however it ends. */
+async function* untilEnded<T>(
+  body: AsyncIterable<T>,
+  ended: () => void,
+): AsyncGenerator<T, void, undefined> {
+  try {
+    yield* body;
+  } finally {
+    ended();
   }
 }

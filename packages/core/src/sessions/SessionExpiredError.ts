@@ -12,22 +12,25 @@ export class SessionExpiredError extends Error {
 }
 
 /**
- * Whether an error from the service means the session is gone (expired, closed, unknown), not
- * another failure: SageMaker answers such calls with a 400 whose message names the session.
+ * Whether an error means the session is gone (expired, closed, unknown to the endpoint), not
+ * another failure. Session routing is the container's: AWS's reference container answers
+ * `400 "Bad request: session not found: <id>"`, which SageMaker passes on as a ModelError
+ * (424) with that as `OriginalMessage`; a 400 ValidationError from the service that says the
+ * session expired or was not found counts too. Other model errors that merely mention a
+ * session do not.
  */
 export function isSessionGoneError(error: unknown): boolean {
   if (error instanceof SessionExpiredError) return true;
   const e = error as {
     name?: string;
     message?: string;
-    $metadata?: { httpStatusCode?: number };
+    OriginalMessage?: string;
+    OriginalStatusCode?: number;
   } | null;
-  const message = e?.message ?? "";
-  return (
-    (e?.name === "ValidationError" ||
-      e?.name === "ModelError" ||
-      e?.$metadata?.httpStatusCode === 400) &&
-    /session/i.test(message) &&
-    /expired|not found|invalid|closed|does not exist|unknown/i.test(message)
-  );
+  const gone =
+    /session (?:id )?(?:\S+ )?(?:not found|has expired|is expired|expired|does not exist)/i;
+  if (e?.name === "ModelError") {
+    return e.OriginalStatusCode === 400 && gone.test(e.OriginalMessage ?? e.message ?? "");
+  }
+  return e?.name === "ValidationError" && gone.test(e.message ?? "");
 }

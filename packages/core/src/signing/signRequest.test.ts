@@ -155,3 +155,33 @@ describe("signRequest", () => {
     for (const variant of variants) expect(variant.authorization).not.toBe(base.authorization);
   });
 });
+
+describe("signRequest: the signing-key cache", () => {
+  it("notices a credentials object whose secret was changed in place", async () => {
+    const url = new URL(
+      "https://runtime.sagemaker.us-east-1.amazonaws.com/endpoints/ep/invocations",
+    );
+    const date = new Date("2026-11-24T12:00:00Z");
+    const mutable = { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "old" };
+    await signRequest("POST", url, {}, undefined, {
+      credentials: mutable,
+      region: "us-east-1",
+      service: "sagemaker",
+      date,
+    });
+    mutable.secretAccessKey = "new";
+    const reused = await signRequest("POST", url, {}, undefined, {
+      credentials: mutable,
+      region: "us-east-1",
+      service: "sagemaker",
+      date,
+    });
+    const fresh = await signRequest("POST", url, {}, undefined, {
+      credentials: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "new" },
+      region: "us-east-1",
+      service: "sagemaker",
+      date,
+    });
+    expect(reused.authorization).toBe(fresh.authorization);
+  });
+});

@@ -58,6 +58,7 @@ describe("abort and timeouts", () => {
     controller.abort();
     const { error } = await pending;
     expect(error).toBeInstanceOf(AbortError);
+    expect(error).toMatchObject({ $metadata: { attempts: 1, totalRetryDelay: 0 } });
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(service.mock.requests.length).toBeLessThanOrEqual(1);
   });

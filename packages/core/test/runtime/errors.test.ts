@@ -149,4 +149,17 @@ describe("service errors, typed", () => {
     );
     for (const value of [secret, "tok-SECRET", body]) expect(text).not.toContain(value);
   });
+
+  it("a configuration error is typed, carries $metadata, and sends nothing", async () => {
+    const error = await service
+      .client({ region: undefined, endpoint: undefined })
+      .send(new InvokeEndpointCommand({ EndpointName: "echo", Body: "x" }))
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      name: "EndpointError",
+      message: "Invalid Configuration: Missing Region",
+      $metadata: { attempts: 0 },
+    });
+    expect(service.mock.requests).toHaveLength(0);
+  });
 });

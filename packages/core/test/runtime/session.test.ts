@@ -95,4 +95,31 @@ describe("Session: stateful sessions against the mock service", () => {
     expect(error).toMatchObject({ name: "ModelError" });
     expect(session.state).toBe("open");
   });
+
+  it("a stream holds the session's next call until the stream has ended", async () => {
+    const session = await Session.open(service.client(), { EndpointName: "chat" });
+    const { Body } = await session.stream(ask("Tell me more"));
+    const next = session.invoke(ask("And now?"));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(service.mock.requests.map((r) => r.operation)).toEqual([
+      "InvokeEndpoint",
+      "InvokeEndpointWithResponseStream",
+    ]);
+    for await (const _ of readTokens(Body)) {
+      // read the stream to its end
+    }
+    await next;
+    expect(service.mock.requests).toHaveLength(3);
+  });
+
+  it("a close that fails on the way leaves the session open, and can be tried again", async () => {
+    const session = await Session.open(service.client({ maxAttempts: 1 }), {
+      EndpointName: "chat",
+    });
+    service.mock.faults.drop();
+    await expect(session.close()).rejects.toThrow();
+    expect(session.state).toBe("open");
+    await session.close();
+    expect(session.state).toBe("closed");
+  });
 });
