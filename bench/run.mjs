@@ -25,9 +25,13 @@ for (const { id, label } of ENTRIES) {
       ? `${(sizes["aws-sdk-invoke"].gzip / gzip).toFixed(1)}× smaller`
       : id === "sagefetch-stream"
         ? `${(sizes["aws-sdk-stream"].totalGzip / totalGzip).toFixed(1)}× smaller (it loads ${kib(sizes["aws-sdk-stream"].totalGzip)} with its lazy chunks)`
-        : id === "sagefetch-decoder"
-          ? `${(sizes["smithy-codec-decoder"].gzip / gzip).toFixed(1)}× smaller than smithy's codec`
-          : "";
+        : id === "sagefetch-cognito"
+          ? `adds ${kib(gzip - sizes["sagefetch-invoke"].gzip)} to the client (the AWS SDK's adds ${kib(sizes["aws-sdk-cognito"].totalGzip - sizes["aws-sdk-invoke"].totalGzip)})`
+          : id === "sagefetch-cognito-alone"
+            ? `${(sizes["aws-sdk-cognito-alone"].totalGzip / totalGzip).toFixed(1)}× smaller (it loads ${kib(sizes["aws-sdk-cognito-alone"].totalGzip)} with its lazy chunks)`
+            : id === "sagefetch-decoder"
+              ? `${(sizes["smithy-codec-decoder"].gzip / gzip).toFixed(1)}× smaller than smithy's codec`
+              : "";
   rows.push(`| ${label} | ${kib(gzip)} | ${kib(minified)} | ${vs} |`);
 }
 rows.push(

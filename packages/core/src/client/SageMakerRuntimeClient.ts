@@ -1,6 +1,7 @@
 import { isNewOffset, offsetFromDateHeader, offsetFromErrorMessage } from "../clock/clockSkew";
 import type { Command, MetadataBearer, Operation, SerializedRequest } from "../commands/Operation";
 import { type CredentialSource, memoizeCredentials } from "../credentials/memoizeCredentials";
+import type { AwsCredentialIdentity } from "../credentials/types";
 import { normalizeRegion } from "../endpoint/normalizeRegion";
 import { resolveEndpoint, withOperationPath } from "../endpoint/resolveEndpoint";
 import { EndpointError } from "../errors/clientErrors";
@@ -24,6 +25,12 @@ import { abortError, withAttemptSignal } from "./withAttemptSignal";
 export interface SendOptions {
   /** Aborts the call at once, a wait between retries included. */
   abortSignal?: AbortSignal;
+}
+
+/** What one attempt signed with. */
+interface Signing {
+  offset: number;
+  credentials: AwsCredentialIdentity | undefined;
 }
 
 interface Target {
@@ -50,12 +57,15 @@ export class SageMakerRuntimeClient {
   readonly config: SageMakerRuntimeClientConfig & { systemClockOffset: number };
   private readonly resolved: ResolvedConfig;
   private readonly credentials: CredentialSource;
+  /** Whether the credentials come from a provider that can give new ones. */
+  private readonly refreshable: boolean;
   private readonly retryStrategy: StandardRetryStrategy;
 
   constructor(config: SageMakerRuntimeClientConfig = {}) {
     this.resolved = resolveConfig(config);
     this.config = { ...config, systemClockOffset: config.systemClockOffset ?? 0 };
     this.credentials = memoizeCredentials(config.credentials);
+    this.refreshable = typeof config.credentials === "function";
     this.retryStrategy = config.retryStrategy ?? new StandardRetryStrategy();
   }
 
@@ -91,10 +101,11 @@ export class SageMakerRuntimeClient {
   ): Promise<Output> {
     const invocationId = randomUuid();
     let lastRetryCost: number | undefined;
+    let refreshedExpired = false;
     for (let attempt = 1; ; attempt++) {
       tally.attempts = attempt;
-      // The clock offset this attempt signs with, read when it signs.
-      const signing = { offset: this.config.systemClockOffset };
+      // The clock offset and credentials this attempt signs with, read when it signs.
+      const signing: Signing = { offset: this.config.systemClockOffset, credentials: undefined };
       try {
         const { output, response } = await withAttemptSignal(
           signal,
@@ -117,6 +128,19 @@ export class SageMakerRuntimeClient {
         return { $metadata: { ...metadataOf(response), ...tally }, ...output } as Output;
       } catch (thrown) {
         const error = thrown as AttemptError;
+        // Temporary credentials that expired under us (a Cognito session, say): refresh them
+        // once (one refresh however many calls were refused) and try again at once.
+        if (
+          error.name === "ExpiredTokenException" &&
+          !refreshedExpired &&
+          signing.credentials &&
+          this.refreshable &&
+          !signal?.aborted
+        ) {
+          refreshedExpired = true;
+          await this.credentials(signing.credentials);
+          continue;
+        }
         const skewCorrected = this.correctSkewFromError(error, signing.offset);
         const decision = signal?.aborted
           ? ({ retry: false } as const)
@@ -145,7 +169,7 @@ export class SageMakerRuntimeClient {
     request: SerializedRequest,
     target: Target,
     signals: { signal: AbortSignal; callerSignal: AbortSignal | undefined },
-    signing: { offset: number },
+    signing: Signing,
     retryHeaders: Record<string, string>,
   ): Promise<{ response: Response; output: Omit<Output, "$metadata"> }> {
     const response = await this.fetchSigned(request, target, signals.signal, signing, retryHeaders);
@@ -200,10 +224,11 @@ export class SageMakerRuntimeClient {
     request: SerializedRequest,
     target: Target,
     signal: AbortSignal,
-    signing: { offset: number },
+    signing: Signing,
     retryHeaders: Record<string, string>,
   ): Promise<Response> {
     const credentials = await this.credentials();
+    signing.credentials = credentials;
     signing.offset = this.config.systemClockOffset;
     const headers = await signRequest(
       "POST",

@@ -7,7 +7,14 @@ import {
 /** Credentials are refreshed this long before they expire, as the AWS SDK does. */
 export const REFRESH_WINDOW_MS: number = 5 * 60 * 1000;
 
-export type CredentialSource = (forceRefresh?: boolean) => Promise<AwsCredentialIdentity>;
+/**
+ * Gives credentials. `refresh`: `true` forces a new call of the provider; credentials that a
+ * call was refused with (`ExpiredTokenException`) refresh only if no other call has already
+ * replaced them, so many refused calls make one refresh.
+ */
+export type CredentialSource = (
+  refresh?: boolean | AwsCredentialIdentity,
+) => Promise<AwsCredentialIdentity>;
 
 /**
  * Wraps static credentials or a provider so that the provider is called once for any number
@@ -35,7 +42,8 @@ export function memoizeCredentials(
   const fresh = (value: AwsCredentialIdentity) =>
     value.expiration === undefined || value.expiration.getTime() - Date.now() > REFRESH_WINDOW_MS;
 
-  return (forceRefresh = false) => {
+  return (refresh = false) => {
+    const forceRefresh = refresh === true || (refresh !== false && refresh === current);
     if (current && !forceRefresh && fresh(current)) return Promise.resolve(current);
     if (pending) return pending;
     let call: Promise<AwsCredentialIdentity> | undefined;

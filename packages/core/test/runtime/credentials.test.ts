@@ -17,7 +17,12 @@ const temporary = (n: number, expiration: Date): AwsCredentialIdentity => ({
 const far = new Date(Date.now() + 3600_000);
 beforeAll(async () => {
   service = await startMock({
-    credentials: [demoCredentials, temporary(1, far), temporary(2, far)],
+    credentials: [
+      demoCredentials,
+      temporary(1, far),
+      temporary(2, far),
+      temporary(3, new Date(Date.now() - 1000)),
+    ],
   });
 });
 afterEach(() => service.reset());
@@ -80,5 +85,33 @@ describe("credentials", () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CredentialsProviderError);
     expect(service.mock.requests).toHaveLength(0);
+  });
+
+  it("ExpiredTokenException: one refresh however many calls were refused, each retried once", async () => {
+    // The client believes ASIATEMP3 good for an hour; the service says it has expired.
+    const served = [{ ...temporary(3, far) }, temporary(2, far)];
+    let calls = 0;
+    const client = service.client({
+      credentials: async () => served[Math.min(calls++, 1)] as AwsCredentialIdentity,
+    });
+    const outs = await Promise.all(Array.from({ length: 20 }, () => client.send(command())));
+    expect(calls).toBe(2);
+    for (const out of outs) expect(out.$metadata.attempts).toBe(2);
+    const refused = service.mock.requests.filter((r) => r.status === 403);
+    expect(refused).toHaveLength(20);
+    for (const r of refused) expect(r.headers.authorization).toContain("Credential=ASIATEMP3/");
+    expect(
+      service.mock.requests
+        .filter((r) => r.status === 200)
+        .every((r) => r.accessKeyId === "ASIATEMP2"),
+    ).toBe(true);
+  });
+
+  it("static credentials are not refreshed on ExpiredTokenException: the error comes through", async () => {
+    const error = await service
+      .client({ credentials: temporary(3, far) })
+      .send(command())
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "ExpiredTokenException", $metadata: { attempts: 1 } });
   });
 });

@@ -1,0 +1,72 @@
+import { partitionOf } from "../endpoint/partitions";
+import { CognitoIdentityServiceException } from "./CognitoIdentityServiceException";
+import { type ServiceCall, sendUnsigned } from "./callCognito";
+
+export interface WebIdentityRole {
+  roleArn: string;
+  roleSessionName: string;
+  durationSeconds?: number;
+  /** A custom STS endpoint, else `https://sts.{region}.{dnsSuffix}/`. */
+  stsEndpoint?: string;
+}
+
+// STS answers XML; the four values we need are plain text nodes, so a pattern reads them
+// (DOMParser does not exist in workers and edge runtimes).
+const tag = (xml: string, name: string) =>
+  new RegExp(`<${name}>([^<]*)</${name}>`)
+    .exec(xml)?.[1]
+    ?.replace(/&amp;/g, "&")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">");
+
+/** STS AssumeRoleWithWebIdentity (query protocol, unsigned): the basic Cognito flow's second step. */
+export async function assumeRoleWithWebIdentity(
+  call: ServiceCall,
+  role: WebIdentityRole,
+  token: string,
+): Promise<{
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken: string;
+  expiration: Date;
+}> {
+  const form = new URLSearchParams({
+    Action: "AssumeRoleWithWebIdentity",
+    Version: "2011-06-15",
+    RoleArn: role.roleArn,
+    RoleSessionName: role.roleSessionName,
+    WebIdentityToken: token,
+  });
+  if (role.durationSeconds) form.set("DurationSeconds", String(role.durationSeconds));
+  const url =
+    role.stsEndpoint ?? `https://sts.${call.region}.${partitionOf(call.region).dnsSuffix}/`;
+  const xml = await sendUnsigned(
+    call,
+    url,
+    {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: form.toString(),
+    },
+    (response, text) =>
+      new CognitoIdentityServiceException(
+        tag(text, "Code") ?? `Http${response.status}`,
+        tag(text, "Message") ?? `STS AssumeRoleWithWebIdentity answered ${response.status}.`,
+        response.status,
+        tag(text, "RequestId"),
+      ),
+  );
+  const accessKeyId = tag(xml, "AccessKeyId");
+  const secretAccessKey = tag(xml, "SecretAccessKey");
+  const sessionToken = tag(xml, "SessionToken");
+  const expiration = tag(xml, "Expiration");
+  if (!accessKeyId || !secretAccessKey || !sessionToken || !expiration) {
+    throw new CognitoIdentityServiceException(
+      "InvalidResponse",
+      "STS answered without credentials.",
+      200,
+      undefined,
+    );
+  }
+  return { accessKeyId, secretAccessKey, sessionToken, expiration: new Date(expiration) };
+}
