@@ -1,4 +1,28 @@
 export {
+  COGNITO_MESSAGES,
+  CognitoServiceError,
+  cognitoError,
+} from "./cognito/cognito-error";
+export { cognitoIdentityHandlers } from "./cognito/cognito-handlers";
+export { CognitoFaultQueue } from "./cognito/faults";
+export type { CognitoIdentity } from "./cognito/identity-store";
+export { IdentityStore } from "./cognito/identity-store";
+export type { TestLoginTokenOptions } from "./cognito/login-tokens";
+export { testLoginToken, testLoginValidator } from "./cognito/login-tokens";
+export type { IssuedCredentials } from "./cognito/mint";
+export { STS_MESSAGES } from "./cognito/sts/assume-role-with-web-identity";
+export type {
+  CognitoIdentityHandlersOptions,
+  CognitoIdentityMock,
+  CognitoOperationName,
+  CognitoRequest,
+  IdentityPoolOptions,
+  LoginContext,
+  LoginValidator,
+  OpenIdClaims,
+} from "./cognito/types";
+export { CredentialStore } from "./credentials/credential-store";
+export {
   createDemoEndpoints,
   type DemoEndpointName,
   type DemoOptions,

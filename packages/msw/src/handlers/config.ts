@@ -1,3 +1,4 @@
+import { CredentialStore, isCredentialStore } from "../credentials/credential-store";
 import type { ModelFn } from "./model-types";
 import { type BaseUrl, parseBaseUrl } from "./route";
 import { DEFAULT_SESSION_TTL_SECONDS } from "./sessions/session-store";
@@ -25,7 +26,7 @@ export interface ResolvedEndpoint {
 
 export interface ResolvedConfig {
   endpoints: ReadonlyMap<string, ResolvedEndpoint>;
-  credentials: ReadonlyMap<string, MockCredentials>;
+  credentials: CredentialStore;
   accountId: string;
   region: string | undefined;
   now: () => number;
@@ -47,10 +48,9 @@ export function resolveConfig(options: SageMakerHandlersOptions): ResolvedConfig
     }
     endpoints.set(name, { model: config.model, variants, sessions });
   }
-  const credentials = new Map<string, MockCredentials>();
-  for (const credential of options.credentials ?? [demoCredentials]) {
-    credentials.set(credential.accessKeyId, credential);
-  }
+  const credentials = isCredentialStore(options.credentials)
+    ? options.credentials
+    : new CredentialStore(options.credentials ?? [demoCredentials]);
   return {
     endpoints,
     credentials,

@@ -30,6 +30,7 @@ export function sageMakerHandlers(options: SageMakerHandlersOptions): SageMakerM
     handlers: [runtime],
     requests: state.requests,
     faults: state.faults,
+    credentials: config.credentials,
     stream: state.stream,
     asyncResults: state.asyncResults,
     sessions: state.sessions,

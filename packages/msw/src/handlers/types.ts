@@ -1,4 +1,5 @@
 import type { RequestHandler } from "msw";
+import type { CredentialStore } from "../credentials/credential-store";
 import type { AsyncResults } from "./async/async-results";
 import type { FaultQueue } from "./faults";
 import type { EndpointDefinition } from "./model-types";
@@ -19,8 +20,11 @@ export interface MockCredentials {
 
 export interface SageMakerHandlersOptions {
   endpoints: Readonly<Record<string, EndpointDefinition>>;
-  /** Who may sign. Default: `[demoCredentials]`. */
-  credentials?: readonly MockCredentials[];
+  /**
+   * Who may sign. Default: `[demoCredentials]`. A `CredentialStore` is used as it is (shared
+   * with `cognitoIdentityHandlers`, say); a list is copied into a new one (`mock.credentials`).
+   */
+  credentials?: readonly MockCredentials[] | CredentialStore;
   /** Default: `123456789012`. */
   accountId?: string;
   /** When set, signatures scoped to another region are refused. On an AWS host name, the host's region is required anyway. */
@@ -62,6 +66,11 @@ export interface SageMakerMock {
   /** Every request that arrived, oldest first. */
   requests: ReceivedRequest[];
   faults: FaultQueue;
+  /**
+   * Who may sign, looked up on every request: `mock.credentials.add(...)` accepts more keys from
+   * then on. `reset()` leaves it alone (`mock.credentials.reset()` restores the initial list).
+   */
+  credentials: CredentialStore;
   /** Chunking and pacing of streamed answers, from `options.stream`; reset() restores them. */
   stream: StreamSettings;
   /** InvokeEndpointAsync invocations by inference id, with their status and output. */
