@@ -1,4 +1,7 @@
 import {
+  type CognitoIdentityHandlersOptions,
+  type CognitoIdentityMock,
+  cognitoIdentityHandlers,
   demoCredentials,
   type SageMakerHandlersOptions,
   type SageMakerMock,
@@ -15,6 +18,8 @@ import { demoEndpoints } from "./demoEndpoints";
 
 export interface MockService {
   mock: SageMakerMock;
+  /** The Cognito Identity and STS mock, issuing credentials the SageMaker mock accepts. */
+  cognito: CognitoIdentityMock;
   /** The server's clock runs this many ms ahead of the client's (negative: behind). */
   skewMs: number;
   runtime: string;
@@ -28,17 +33,27 @@ export interface MockService {
 
 /** Starts the MSW SageMaker mock in this runtime, with the demo endpoints and any extra options. */
 export async function startMock(
-  options: Partial<SageMakerHandlersOptions> = {},
+  options: Partial<SageMakerHandlersOptions> & {
+    cognito?: Partial<CognitoIdentityHandlersOptions>;
+  } = {},
 ): Promise<MockService> {
   const service = {} as MockService;
+  const { cognito: cognitoOptions, ...sageMakerOptions } = options;
   const mock = sageMakerHandlers({
     endpoints: demoEndpoints,
     now: () => Date.now() + service.skewMs,
-    ...options,
+    ...sageMakerOptions,
   });
-  const transport = await startTransport(mock.handlers);
+  const cognito = cognitoIdentityHandlers({
+    identityPools: {},
+    now: () => Date.now() + service.skewMs,
+    ...cognitoOptions,
+    issueTo: mock,
+  });
+  const transport = await startTransport([...mock.handlers, ...cognito.handlers]);
   return Object.assign(service, {
     mock,
+    cognito,
     skewMs: 0,
     runtime: transport.runtime,
     fetch: transport.fetch,
@@ -52,6 +67,7 @@ export async function startMock(
       }),
     reset: () => {
       mock.reset();
+      cognito.reset();
       service.skewMs = 0;
     },
     stop: transport.stop,
