@@ -26,6 +26,8 @@ const portable = [
   "test/runtime/**/*.test.ts",
   "test/runtimes/which-runtime.test.ts",
 ];
+// Node and Chromium only: the AWS SDK's own Cognito provider, as front-end apps use it.
+const nodeAndBrowser = ["test/runtime-node-browser/**/*.test.ts"];
 
 /**
  * Resolves packages in Vite's `ssr` environment, where Vitest runs the workerd and edge
@@ -101,7 +103,7 @@ const chromiumProject: TestProjectInlineConfiguration = {
   },
   test: {
     name: "chromium",
-    include: portable,
+    include: [...portable, ...nodeAndBrowser],
     provide: { runtime: "chromium" },
     browser: {
       enabled: true,
