@@ -10,9 +10,15 @@ export interface AwsCredentialIdentity {
 }
 
 /** An async source of credentials, as the AWS SDK's `AwsCredentialIdentityProvider`. */
-export type AwsCredentialIdentityProvider = (options?: {
-  forceRefresh?: boolean;
-}) => Promise<AwsCredentialIdentity>;
+/**
+ * The client calls it with `{ forceRefresh: true }` when it needs new credentials at once. The
+ * parameter is typed as the AWS SDK types its `IdentityProvider`'s, so that the AWS SDK's
+ * providers (fromCognitoIdentityPool, fromTemporaryCredentials, …) fit as they are.
+ */
+export type AwsCredentialIdentityProvider = (
+  // biome-ignore lint/suspicious/noExplicitAny: the AWS SDK's own parameter type, for drop-in fit
+  options?: Record<string, any>,
+) => Promise<AwsCredentialIdentity>;
 
 /** Credentials could not be had: none were given, or the provider failed or gave a bad value. */
 export class CredentialsProviderError extends Error {

@@ -41,7 +41,10 @@ describe("Cognito Identity Pool users against the mocks: sign in, invoke, refres
     let tokens = 0;
     const credentials = provider({
       logins: {
-        [USER_POOL]: async () => (tokens++, testLoginToken("user-42", { provider: USER_POOL })),
+        [USER_POOL]: async () => {
+          tokens++;
+          return testLoginToken("user-42", { provider: USER_POOL });
+        },
       },
     });
     const out = await service.client({ credentials }).send(command());
