@@ -96,6 +96,11 @@ const chromiumProject: TestProjectInlineConfiguration = {
   extends: true,
   // Serves /mockServiceWorker.js for MSW's setupWorker (worker only: no `virtual:msw` module).
   plugins: [msw({ mode: "worker-only" })],
+  // Optimized before the run: a dependency Vite discovers mid-run makes it reload the page,
+  // which breaks the test files loading at that moment.
+  optimizeDeps: {
+    include: ["@aws-sdk/credential-provider-cognito-identity", "@aws-sdk/client-cognito-identity"],
+  },
   resolve: {
     alias: transport("browser"),
     // The root's `resolve.conditions` replaces Vite's browser defaults: put them back.
