@@ -40,7 +40,14 @@ export {
 export type { AsyncInvocation, AsyncOutput } from "./handlers/async/async-results";
 export { AsyncResults } from "./handlers/async/async-results";
 export { DEFAULT_ACCOUNT_ID, demoCredentials } from "./handlers/config";
-export type { DelayFault, DropFault, ErrorFault, Fault, HtmlFault } from "./handlers/faults";
+export type {
+  DelayFault,
+  DropFault,
+  ErrorFault,
+  Fault,
+  HtmlFault,
+  LatencyRange,
+} from "./handlers/faults";
 export { FaultQueue } from "./handlers/faults";
 export { ModelContainerError, modelError } from "./handlers/model-error";
 export type {
@@ -54,6 +61,7 @@ export type {
   ModelStreamOutput,
   SessionOptions,
   StreamChunk,
+  VariantConfig,
 } from "./handlers/model-types";
 export { MAX_PAYLOAD_BYTES } from "./handlers/operations/invoke-endpoint";
 export { MAX_ASYNC_INLINE_BYTES } from "./handlers/operations/invoke-endpoint-async";

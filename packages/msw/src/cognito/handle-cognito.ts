@@ -59,7 +59,8 @@ async function respond(
   context: OperationContext,
 ): Promise<Response> {
   const { state, answer, entry } = context;
-  if (state.faults.latencyMs > 0) await delay(state.faults.latencyMs);
+  const latencyMs = state.faults.nextLatencyMs();
+  if (latencyMs > 0) await delay(latencyMs);
   const fault = state.faults.next();
   if (fault !== undefined) {
     const faulted = await answerServiceFault(fault, "cognito-identity", answer);

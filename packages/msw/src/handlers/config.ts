@@ -1,5 +1,6 @@
 import { CredentialStore, isCredentialStore } from "../credentials/credential-store";
-import type { ModelFn } from "./model-types";
+import { DEFAULT_SEED } from "../internal/prng";
+import type { EndpointConfig, ModelFn } from "./model-types";
 import { type BaseUrl, parseBaseUrl } from "./route";
 import { DEFAULT_SESSION_TTL_SECONDS } from "./sessions/session-store";
 import type { MockCredentials, SageMakerHandlersOptions } from "./types";
@@ -20,6 +21,12 @@ const FIVE_MINUTES = 5 * 60_000;
 export interface ResolvedEndpoint {
   model: ModelFn;
   variants: readonly string[];
+  /** The variants' weights, in the same order. */
+  weights: readonly number[];
+  /** Multi-model endpoint: the models a TargetModel may name. */
+  models: readonly string[] | undefined;
+  /** The inference components an InferenceComponentName may name. */
+  inferenceComponents: readonly string[] | undefined;
   /** Set when the mock plays the container's side of stateful sessions. */
   sessions: { ttlSeconds: number } | undefined;
 }
@@ -33,20 +40,29 @@ export interface ResolvedConfig {
   baseUrls: readonly BaseUrl[];
   maxSkewMs: number;
   verifySignatures: boolean;
+  /** Seed of the PRNG that draws variants and latencies. */
+  seed: number;
 }
 
 export function resolveConfig(options: SageMakerHandlersOptions): ResolvedConfig {
   const endpoints = new Map<string, ResolvedEndpoint>();
   for (const [name, definition] of Object.entries(options.endpoints)) {
     const config = typeof definition === "function" ? { model: definition } : definition;
-    const variants = config.variants?.length ? [...config.variants] : [DEFAULT_VARIANT];
+    const { variants, weights } = resolveVariants(name, config.variants);
     let sessions: ResolvedEndpoint["sessions"];
     if (config.sessions !== undefined) {
       const ttlSeconds = config.sessions.ttlSeconds ?? DEFAULT_SESSION_TTL_SECONDS;
       if (!(ttlSeconds > 0)) throw new RangeError(`${name}: sessions.ttlSeconds must be positive`);
       sessions = { ttlSeconds };
     }
-    endpoints.set(name, { model: config.model, variants, sessions });
+    endpoints.set(name, {
+      model: config.model,
+      variants,
+      weights,
+      models: nonEmpty(name, "models", config.models),
+      inferenceComponents: nonEmpty(name, "inferenceComponents", config.inferenceComponents),
+      sessions,
+    });
   }
   const credentials = isCredentialStore(options.credentials)
     ? options.credentials
@@ -60,5 +76,38 @@ export function resolveConfig(options: SageMakerHandlersOptions): ResolvedConfig
     baseUrls: (options.hosts ?? []).map(parseBaseUrl),
     maxSkewMs: options.maxSkewMs ?? FIVE_MINUTES,
     verifySignatures: options.verifySignatures ?? true,
+    seed: options.seed ?? DEFAULT_SEED,
   };
+}
+
+function resolveVariants(
+  endpoint: string,
+  given: EndpointConfig["variants"],
+): { variants: string[]; weights: number[] } {
+  if (!given?.length) return { variants: [DEFAULT_VARIANT], weights: [1] };
+  const variants: string[] = [];
+  const weights: number[] = [];
+  for (const variant of given) {
+    const { name, weight = 1 } = typeof variant === "string" ? { name: variant } : variant;
+    if (variants.includes(name)) throw new RangeError(`${endpoint}: variant ${name} given twice`);
+    if (!(Number.isFinite(weight) && weight >= 0)) {
+      throw new RangeError(`${endpoint}: variant ${name} needs a weight ≥ 0, got ${weight}`);
+    }
+    variants.push(name);
+    weights.push(weight);
+  }
+  if (!(weights.reduce((a, b) => a + b, 0) > 0)) {
+    throw new RangeError(`${endpoint}: the variants' weights must not all be 0`);
+  }
+  return { variants, weights };
+}
+
+function nonEmpty(
+  endpoint: string,
+  option: string,
+  list: readonly string[] | undefined,
+): readonly string[] | undefined {
+  if (list === undefined) return undefined;
+  if (list.length === 0) throw new RangeError(`${endpoint}: ${option} must not be empty`);
+  return [...list];
 }

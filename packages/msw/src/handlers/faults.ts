@@ -1,4 +1,11 @@
+import { SeededRandom } from "../internal/prng";
 import type { StreamFault } from "./stream-fault";
+
+/** A latency drawn uniformly from `[min, max]` ms for each request. */
+export interface LatencyRange {
+  min: number;
+  max: number;
+}
 
 /** An error answer in SageMaker's shape. Without `code`, the code SageMaker uses for the status. */
 export interface ErrorFault {
@@ -36,7 +43,13 @@ export type Fault = ErrorFault | DelayFault | DropFault | HtmlFault;
 export class FaultQueue {
   #queue: Fault[] = [];
   #streamQueue: StreamFault[] = [];
-  #latencyMs = 0;
+  #latency: number | LatencyRange = 0;
+  #random: SeededRandom;
+
+  /** `random` draws ranged latencies (default: the default seed). */
+  constructor(random: SeededRandom = new SeededRandom()) {
+    this.#random = random;
+  }
 
   push(...faults: Fault[]): this {
     this.#queue.push(...faults);
@@ -97,14 +110,41 @@ export class FaultQueue {
     return this;
   }
 
-  /** Every request waits this long before anything else happens (0 to stop). */
-  setLatency(ms: number): this {
-    this.#latencyMs = ms;
+  /**
+   * Every request waits this long before anything else happens (0 to stop): a fixed `ms`, or
+   * `{ min, max }` drawn uniformly per request from the mock's seeded PRNG.
+   */
+  setLatency(latency: number | LatencyRange): this {
+    if (typeof latency === "number") {
+      if (!(Number.isFinite(latency) && latency >= 0)) {
+        throw new RangeError(`Expected a latency ≥ 0 ms, got ${latency}`);
+      }
+      this.#latency = latency;
+    } else {
+      const { min, max } = latency;
+      if (!(Number.isFinite(min) && Number.isFinite(max) && min >= 0 && max >= min)) {
+        throw new RangeError(`Expected 0 ≤ min ≤ max, got { min: ${min}, max: ${max} }`);
+      }
+      this.#latency = { min, max };
+    }
     return this;
   }
 
+  /** The fixed latency in ms; for a `{ min, max }` range, its `min`. */
   get latencyMs(): number {
-    return this.#latencyMs;
+    return typeof this.#latency === "number" ? this.#latency : this.#latency.min;
+  }
+
+  /** The latency setting as given to `setLatency` (0 when none). */
+  get latency(): number | LatencyRange {
+    return this.#latency;
+  }
+
+  /** The next request's latency in ms (a range draws from the seeded PRNG). */
+  nextLatencyMs(): number {
+    const latency = this.#latency;
+    if (typeof latency === "number") return latency;
+    return latency.min + this.#random.next() * (latency.max - latency.min);
   }
 
   /** Faults still queued, stream faults included. */
@@ -122,11 +162,12 @@ export class FaultQueue {
     return this.#streamQueue.shift();
   }
 
-  /** Empties the queues and sets the latency back to 0. */
+  /** Empties the queues, sets the latency back to 0 and restarts the latency PRNG. */
   clear(): void {
     this.#queue = [];
     this.#streamQueue = [];
-    this.#latencyMs = 0;
+    this.#latency = 0;
+    this.#random.reset();
   }
 }
 

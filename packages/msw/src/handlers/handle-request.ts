@@ -52,7 +52,8 @@ async function respond(
   { answer, body, headers, entry }: Received,
 ): Promise<Response> {
   const { config, faults } = state;
-  if (faults.latencyMs > 0) await delay(faults.latencyMs);
+  const latencyMs = faults.nextLatencyMs();
+  if (latencyMs > 0) await delay(latencyMs);
   const fault = faults.next();
   if (fault !== undefined) {
     const faulted = await answerFault(fault, answer);

@@ -1,9 +1,13 @@
+import { SeededRandom } from "../internal/prng";
 import { AsyncResults } from "./async/async-results";
 import type { ResolvedConfig } from "./config";
 import { FaultQueue } from "./faults";
 import { SessionStore } from "./sessions/session-store";
 import { StreamSettings } from "./streaming/stream-settings";
 import type { ReceivedRequest, SageMakerHandlersOptions } from "./types";
+
+/** Latencies are drawn from their own sequence, so they do not shift the variants drawn. */
+const LATENCY_SALT = 0x1a7e_c0de;
 
 /** Everything one mock keeps between requests. */
 export interface MockState {
@@ -15,6 +19,8 @@ export interface MockState {
   asyncResults: AsyncResults;
   /** Calls to each endpoint's model since the mock was made or reset. */
   invocations: Map<string, number>;
+  /** Draws production variants (seeded; reset() restarts it). */
+  random: SeededRandom;
 }
 
 export function createMockState(
@@ -23,12 +29,13 @@ export function createMockState(
 ): MockState {
   return {
     config,
-    faults: new FaultQueue(),
+    faults: new FaultQueue(new SeededRandom(config.seed ^ LATENCY_SALT)),
     requests: [],
     stream: new StreamSettings(options.stream),
     sessions: new SessionStore(config.now),
     asyncResults: new AsyncResults(),
     invocations: new Map(),
+    random: new SeededRandom(config.seed),
   };
 }
 
@@ -39,4 +46,5 @@ export function resetMockState(state: MockState): void {
   state.sessions.clear();
   state.asyncResults.clear();
   state.invocations.clear();
+  state.random.reset();
 }

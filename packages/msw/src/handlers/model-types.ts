@@ -75,10 +75,23 @@ export interface SessionOptions {
   ttlSeconds?: number;
 }
 
+/** A production variant and its share of traffic (default weight 1). */
+export interface VariantConfig {
+  name: string;
+  weight?: number;
+}
+
 export interface EndpointConfig {
   model: ModelFn;
-  /** Production variants; the first serves requests without a TargetVariant. Default: `["AllTraffic"]`. */
-  variants?: readonly string[];
+  /**
+   * Production variants: names (equal weights) or `{ name, weight }`. Requests without a
+   * TargetVariant go to one drawn by weight (seeded, see the `seed` option). Default: `["AllTraffic"]`.
+   */
+  variants?: readonly (string | VariantConfig)[];
+  /** A multi-model endpoint: InvokeEndpoint must name one of these as `TargetModel`. */
+  models?: readonly string[];
+  /** Inference components: InvokeEndpoint(WithResponseStream) must name one as `InferenceComponentName`. */
+  inferenceComponents?: readonly string[];
   /** Play the container's side of stateful sessions (`NEW_SESSION`, `CLOSE`, expiry). */
   sessions?: SessionOptions;
 }

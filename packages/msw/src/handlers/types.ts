@@ -39,6 +39,11 @@ export interface SageMakerHandlersOptions {
   verifySignatures?: boolean;
   /** How InvokeEndpointWithResponseStream answers are cut and paced (`mock.stream` changes them). */
   stream?: StreamOptions;
+  /**
+   * Seed of the PRNG that draws production variants and ranged latencies; `reset()` restarts
+   * its sequence. Default: a fixed seed, so runs are deterministic.
+   */
+  seed?: number;
 }
 
 /** One request as it arrived, for assertions. */

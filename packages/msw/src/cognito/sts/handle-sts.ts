@@ -40,7 +40,8 @@ export async function handleSts(
 
 async function respond(params: URLSearchParams, context: OperationContext): Promise<Response> {
   const { state, answer, entry } = context;
-  if (state.faults.latencyMs > 0) await delay(state.faults.latencyMs);
+  const latencyMs = state.faults.nextLatencyMs();
+  if (latencyMs > 0) await delay(latencyMs);
   const fault = state.faults.next();
   if (fault !== undefined) {
     const faulted = await answerServiceFault(fault, "sts", answer);

@@ -26,6 +26,7 @@ export async function invokeEndpointWithResponseStream(
   const target = resolveTarget(context, {
     maxBodyBytes: MAX_PAYLOAD_BYTES,
     targetVariant: true,
+    inferenceComponent: true,
     failures: [
       checkString(headers["x-amzn-sagemaker-session-id"], "sessionId", {
         max: 256,

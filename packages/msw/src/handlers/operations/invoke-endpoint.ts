@@ -19,6 +19,8 @@ export async function invokeEndpoint(context: OperationContext): Promise<Respons
   const target = resolveTarget(context, {
     maxBodyBytes: MAX_PAYLOAD_BYTES,
     targetVariant: true,
+    targetModel: true,
+    inferenceComponent: true,
     failures: [
       checkString(headers["x-amzn-sagemaker-session-id"], "sessionId", {
         max: 256,

@@ -1,4 +1,5 @@
 import { validationError } from "../../internal/aws-response";
+import { pickWeighted } from "../../internal/prng";
 import { checkString, validationErrorsMessage } from "../../internal/validation-message";
 import type { ResolvedEndpoint } from "../config";
 import type { OperationContext } from "./context";
@@ -14,6 +15,10 @@ export interface TargetRules {
   maxBodyBytes: number;
   /** Whether `X-Amzn-SageMaker-Target-Variant` is an input of the operation. */
   targetVariant: boolean;
+  /** Whether `X-Amzn-SageMaker-Target-Model` is an input of the operation. */
+  targetModel?: boolean;
+  /** Whether `X-Amzn-SageMaker-Inference-Component` is an input of the operation. */
+  inferenceComponent?: boolean;
   /** Constraint failures of the operation's own headers (see validation-message.ts). */
   failures?: readonly (string | undefined)[];
   /** A further check of the input, after the constraints: the message to refuse it with. */
@@ -54,5 +59,39 @@ export function resolveTarget(context: OperationContext, rules: TargetRules): Ta
       `The variant ${targetVariant} is not found for endpoint ${name} of account ${config.accountId}.`,
     );
   }
-  return { name, endpoint, variant: targetVariant ?? endpoint.variants[0] ?? "AllTraffic" };
+  if (rules.targetModel && endpoint.models !== undefined) {
+    const targetModel = headers["x-amzn-sagemaker-target-model"];
+    if (targetModel === undefined) {
+      return validationError(
+        answer,
+        `Request ${answer.requestId} is missing a target model header.`,
+      );
+    }
+    if (!endpoint.models.includes(targetModel)) {
+      return validationError(
+        answer,
+        `Failed to download model data for target model ${targetModel}: it is not a model of endpoint ${name} of account ${config.accountId}.`,
+      );
+    }
+  }
+  if (rules.inferenceComponent && endpoint.inferenceComponents !== undefined) {
+    const component = headers["x-amzn-sagemaker-inference-component"];
+    if (component === undefined) {
+      return validationError(
+        answer,
+        "Inference Component Name header is required for endpoints to which you plan to deploy inference components. Please include Inference Component Name header or consider using SageMaker models.",
+      );
+    }
+    if (!endpoint.inferenceComponents.includes(component)) {
+      return validationError(
+        answer,
+        `Inference component ${component} is not found for endpoint ${name} of account ${config.accountId}.`,
+      );
+    }
+  }
+  const variant =
+    targetVariant ??
+    endpoint.variants[pickWeighted(endpoint.weights, context.mock.random.next())] ??
+    "AllTraffic";
+  return { name, endpoint, variant };
 }
