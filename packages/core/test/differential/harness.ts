@@ -197,6 +197,21 @@ async function fromSmithyRequest(request: HttpRequest): Promise<WireRequest> {
   };
 }
 
+/** What sagefetch handed to fetch, normalized like the AWS SDK's side. */
+async function fromFetchCall(captured: { url: string; init: RequestInit }): Promise<WireRequest> {
+  const headers: Record<string, string> = {};
+  // Headers lower-cases the names (and would join two spellings of one name with ", ").
+  new Headers(captured.init.headers).forEach((value, name) => {
+    headers[name] = value;
+  });
+  return {
+    method: captured.init.method ?? "GET",
+    url: captured.url,
+    headers,
+    body: await bodyBytes(captured.init.body),
+  };
+}
+
 /** Sends `input` through sagefetch, answering with `answer`. */
 export async function runSagefetch(
   options: ClientOptions,
@@ -228,21 +243,7 @@ export async function runSagefetch(
   } catch (thrown) {
     error = thrown;
   }
-  let request: WireRequest | undefined;
-  if (captured) {
-    const headers: Record<string, string> = {};
-    // Headers lower-cases the names (and would join two spellings of one name with ", ").
-    new Headers(captured.init.headers).forEach((value, name) => {
-      headers[name] = value;
-    });
-    request = {
-      method: captured.init.method ?? "GET",
-      url: captured.url,
-      headers,
-      body: await bodyBytes(captured.init.body),
-    };
-  }
-  return { request, output, error };
+  return { request: captured && (await fromFetchCall(captured)), output, error };
 }
 
 /** Both clients, same options, same input, same answer, same instant. */
@@ -578,20 +579,13 @@ export async function runSagefetchOperation(
   } catch (thrown) {
     error = thrown;
   }
-  let request: WireRequest | undefined;
-  if (captured) {
-    const headers: Record<string, string> = {};
-    new Headers(captured.init.headers).forEach((value, name) => {
-      headers[name] = value;
-    });
-    request = {
-      method: captured.init.method ?? "GET",
-      url: captured.url,
-      headers,
-      body: await bodyBytes(captured.init.body),
-    };
-  }
-  return { request, output, error, pulls: body.pulls, totalChunks: chunks.length };
+  return {
+    request: captured && (await fromFetchCall(captured)),
+    output,
+    error,
+    pulls: body.pulls,
+    totalChunks: chunks.length,
+  };
 }
 
 /** Both clients, same operation, options, input, answer and instant. */
