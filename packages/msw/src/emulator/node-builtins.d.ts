@@ -17,7 +17,7 @@ declare module "node:http" {
     destroyed: boolean;
     writeHead(status: number, headers?: Record<string, string | string[]>): this;
     flushHeaders(): void;
-    write(chunk: Uint8Array): boolean;
+    write(chunk: Uint8Array, callback?: () => void): boolean;
     end(chunk?: Uint8Array | string): this;
     destroy(error?: Error): this;
     once(event: "drain" | "close", listener: () => void): this;
@@ -46,13 +46,18 @@ declare module "node:util" {
   interface ParseArgsOption {
     type: "string" | "boolean";
     short?: string;
+    multiple?: boolean;
   }
   function parseArgs(config: {
     args?: string[];
     options: Record<string, ParseArgsOption>;
     strict?: boolean;
     allowPositionals?: boolean;
-  }): { values: Record<string, string | boolean | undefined>; positionals: string[] };
+    allowNegative?: boolean;
+  }): {
+    values: Record<string, string | boolean | (string | boolean)[] | undefined>;
+    positionals: string[];
+  };
 }
 
 declare module "node:child_process" {
@@ -90,6 +95,7 @@ declare module "node:fs/promises" {
   function mkdtemp(prefix: string): Promise<string>;
   function readFile(path: string, encoding: "utf8"): Promise<string>;
   function rm(path: string, options: { recursive: boolean; force: boolean }): Promise<void>;
+  function writeFile(path: string, data: string): Promise<void>;
 }
 
 declare module "node:os" {
@@ -98,10 +104,13 @@ declare module "node:os" {
 
 declare module "node:path" {
   function join(...parts: string[]): string;
+  function resolve(...parts: string[]): string;
+  function extname(path: string): string;
 }
 
 declare module "node:url" {
   function fileURLToPath(url: URL | string): string;
+  function pathToFileURL(path: string): URL;
 }
 
 declare const process: {

@@ -1,13 +1,20 @@
 /// <reference path="./node-builtins.d.ts" />
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { getResponse } from "msw";
+import { cognitoIdentityHandlers } from "../cognito/cognito-handlers";
+import type { CognitoIdentityHandlersOptions, CognitoIdentityMock } from "../cognito/types";
 import type { CredentialStore } from "../credentials/credential-store";
 import { demoEndpoints } from "../demo/index";
+import type { LatencyRange } from "../handlers/faults";
 import type { EndpointDefinition } from "../handlers/model-types";
 import { sageMakerHandlers } from "../handlers/sagemaker-handlers";
+import type { StreamOptions } from "../handlers/streaming/stream-settings";
 import type { MockCredentials, SageMakerMock } from "../handlers/types";
+import { ADMIN_PREFIX, type AdminTarget, answerAdmin } from "./admin";
 import { corsHeaders, preflightHeaders } from "./cors";
+import { applyFaultSpec } from "./fault-spec";
 import { endpointOf, formatLogLine } from "./log";
+import { readRequestBody, toWebRequest, writeAnswer } from "./node-bridge";
 
 export interface EmulatorOptions {
   /** Default: 8080. `0` picks a free port (read it from `url`). */
@@ -20,11 +27,35 @@ export interface EmulatorOptions {
   credentials?: readonly MockCredentials[] | CredentialStore;
   /**
    * Answer CORS preflights and add `Access-Control-Allow-Origin` / `-Expose-Headers` to every
-   * answer, for browser clients. Default: false, as the service itself.
+   * SageMaker Runtime answer, for browser clients. Default: false, as the service itself.
    */
   cors?: boolean;
-  /** Wait this long before answering every request. Default: 0. */
+  /** Wait this long before answering every request, `/ping` included. Default: 0. */
   latencyMs?: number;
+  /**
+   * Latency of every SageMaker Runtime request: fixed ms, or `{ min, max }` drawn per request
+   * from the seeded PRNG. `mock.reset()` clears it. Default: none.
+   */
+  latency?: number | LatencyRange;
+  /** Faults queued at start, e.g. `["throttle:2", "status:503,500", "cut-stream:3"]`. */
+  faults?: readonly string[];
+  /** The server clock's distance from the real one, in ms (e.g. `15 * 60_000`). Default: 0. */
+  clockSkewMs?: number;
+  /** Seed of the PRNG behind variants and latency ranges. Default: a fixed seed. */
+  seed?: number;
+  /** Check SigV4 signatures. Default: true. */
+  verifySignatures?: boolean;
+  /** Refuse signatures scoped to another region. Default: any region. */
+  region?: string;
+  /** Chunking and pacing of streamed answers. */
+  stream?: StreamOptions;
+  /**
+   * Serve Amazon Cognito Identity at `cognitoUrl` and STS at `stsUrl` too, issuing credentials
+   * the SageMaker side accepts until they expire. These answer CORS always, as the services do.
+   */
+  cognito?: Omit<CognitoIdentityHandlersOptions, "issueTo" | "hosts" | "stsHosts" | "now">;
+  /** Serve the `/_emulator/` control API (faults, clock, reset, requests). Default: true. */
+  admin?: boolean;
   /** Called with one line per request: method, path, status, ms, endpoint. Default: none. */
   log?: (line: string) => void;
 }
@@ -35,6 +66,14 @@ export interface Emulator {
   port: number;
   /** The SageMaker mock behind the server: its request log, fault queue, stream settings… */
   mock: SageMakerMock;
+  /** The Cognito Identity and STS mock, when `cognito` was given. */
+  cognito: CognitoIdentityMock | undefined;
+  /** Cognito Identity's endpoint (`fromCognitoIdentityPool({ endpoint })`), with `cognito`. */
+  cognitoUrl: string | undefined;
+  /** STS's endpoint, with `cognito`. */
+  stsUrl: string | undefined;
+  /** Moves the server clock (SageMaker and Cognito alike) this far from the real one. */
+  setClockSkew(ms: number): void;
   /** Stops accepting connections, ends idle ones, and resolves once the server is closed. */
   close(): Promise<void>;
 }
@@ -42,6 +81,14 @@ export interface Emulator {
 /** Grace period for in-flight answers (streams) when closing, before their sockets are cut. */
 const CLOSE_GRACE_MS = 2_000;
 const MAX_REQUEST_BYTES = 64 * 1024 * 1024;
+const COGNITO_PATH = "/cognito-identity";
+const STS_PATH = "/sts";
+
+interface Served {
+  mock: SageMakerMock;
+  cognito: CognitoIdentityMock | undefined;
+  admin: AdminTarget | undefined;
+}
 
 /**
  * Serves the SageMaker Runtime mock over real HTTP, for clients MSW cannot intercept (other
@@ -58,13 +105,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   if (!(Number.isFinite(latencyMs) && latencyMs >= 0)) {
     throw new RangeError("latencyMs must be a non-negative number");
   }
-  let mock: SageMakerMock | undefined;
+  let skewMs = checkedSkew(options.clockSkewMs ?? 0);
+  let served: Served | undefined;
   const server = createServer((request, response) => {
-    if (mock === undefined) {
+    if (served === undefined) {
       response.writeHead(503).end();
       return;
     }
-    void serve(request, response, mock, options, latencyMs);
+    void serve(request, response, served, options, latencyMs);
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -77,7 +125,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const port = typeof address === "object" && address !== null ? address.port : 0;
   const url = `http://${urlHost(host)}:${port}`;
   // Clients sign for the host they call: accept the usual spellings of loopback too.
-  const hosts = [
+  const origins = [
     ...new Set([
       url,
       `http://127.0.0.1:${port}`,
@@ -85,16 +133,48 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       `http://[::1]:${port}`,
     ]),
   ];
-  mock = sageMakerHandlers({
+  const now = () => Date.now() + skewMs;
+  const mock = sageMakerHandlers({
     endpoints: options.endpoints ?? demoEndpoints,
     credentials: options.credentials,
-    hosts,
+    hosts: origins,
+    now,
+    ...(options.seed === undefined ? {} : { seed: options.seed }),
+    ...(options.verifySignatures === undefined
+      ? {}
+      : { verifySignatures: options.verifySignatures }),
+    ...(options.region === undefined ? {} : { region: options.region }),
+    ...(options.stream === undefined ? {} : { stream: options.stream }),
   });
+  if (options.latency !== undefined) mock.faults.setLatency(options.latency);
+  for (const spec of options.faults ?? []) applyFaultSpec(mock.faults, spec);
+  const cognito =
+    options.cognito === undefined
+      ? undefined
+      : cognitoIdentityHandlers({
+          ...options.cognito,
+          issueTo: mock,
+          now,
+          hosts: origins.map((origin) => origin + COGNITO_PATH),
+          stsHosts: origins.map((origin) => origin + STS_PATH),
+        });
+  const setClockSkew = (ms: number) => {
+    skewMs = checkedSkew(ms);
+  };
+  served = {
+    mock,
+    cognito,
+    admin: options.admin === false ? undefined : { mock, cognito, setClockSkew },
+  };
   let closing: Promise<void> | undefined;
   return {
     url,
     port,
     mock,
+    cognito,
+    cognitoUrl: cognito === undefined ? undefined : url + COGNITO_PATH,
+    stsUrl: cognito === undefined ? undefined : url + STS_PATH,
+    setClockSkew,
     close: () => {
       closing ??= new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS);
@@ -110,6 +190,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   };
 }
 
+function checkedSkew(ms: number): number {
+  if (!Number.isFinite(ms)) throw new RangeError("clockSkewMs must be a finite number of ms");
+  return ms;
+}
+
 /** The host as it goes in a URL: wildcard binds are reached on loopback, IPv6 in brackets. */
 function urlHost(host: string): string {
   if (host === "0.0.0.0" || host === "") return "127.0.0.1";
@@ -120,7 +205,7 @@ function urlHost(host: string): string {
 async function serve(
   request: IncomingMessage,
   response: ServerResponse,
-  mock: SageMakerMock,
+  served: Served,
   options: EmulatorOptions,
   latencyMs: number,
 ): Promise<void> {
@@ -143,26 +228,42 @@ async function serve(
   try {
     if (latencyMs > 0) await sleep(latencyMs);
     const origin = headerValue(request.headers.origin);
-    if (options.cors && method === "OPTIONS" && request.headers["access-control-request-method"]) {
+    // Cognito Identity and STS answer CORS, SageMaker Runtime does not (unless `cors`).
+    const cors =
+      options.cors === true ||
+      (served.cognito !== undefined && (isUnder(path, COGNITO_PATH) || isUnder(path, STS_PATH)));
+    if (cors && method === "OPTIONS" && request.headers["access-control-request-method"]) {
       status = 204;
       const requested = headerValue(request.headers["access-control-request-headers"]);
       response.writeHead(status, preflightHeaders(origin, requested)).end();
       return;
     }
-    const extra = options.cors ? corsHeaders(origin) : undefined;
+    const extra = cors ? corsHeaders(origin) : undefined;
     if ((method === "GET" || method === "HEAD") && path === "/ping") {
       status = 200;
       response.writeHead(status, { "content-length": "0", ...extra }).end();
       return;
     }
-    const body = await readRequestBody(request);
+    const body = await readRequestBody(request, MAX_REQUEST_BYTES);
     if (body === undefined) {
       status = 413;
       response.writeHead(status, { "content-type": "text/plain", ...extra }).end();
       return;
     }
+    if (served.admin !== undefined && path.startsWith(ADMIN_PREFIX)) {
+      const answer = answerAdmin(method, path, body, served.admin);
+      status = answer.status;
+      const json = answer.body === undefined ? undefined : JSON.stringify(answer.body);
+      response
+        .writeHead(status, json === undefined ? {} : { "content-type": "application/json" })
+        .end(json);
+      return;
+    }
     const webRequest = toWebRequest(request, method, target, body);
-    const answer = webRequest && (await getResponse(mock.handlers, webRequest));
+    const handlers = served.cognito
+      ? [...served.cognito.handlers, ...served.mock.handlers]
+      : served.mock.handlers;
+    const answer = webRequest && (await getResponse(handlers, webRequest));
     if (answer === undefined) {
       status = webRequest === undefined ? 400 : 404;
       const message =
@@ -187,6 +288,10 @@ async function serve(
   }
 }
 
+function isUnder(path: string, prefix: string): boolean {
+  return path === prefix || path.startsWith(`${prefix}/`);
+}
+
 function pathOf(target: string): string {
   // Absolute-form targets (proxies) carry the origin; the query string is never logged.
   const withoutOrigin = target.startsWith("/") ? target : target.replace(/^[a-z]+:\/\/[^/]*/i, "");
@@ -196,114 +301,6 @@ function pathOf(target: string): string {
 
 function headerValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value.join(", ") : value;
-}
-
-async function readRequestBody(
-  request: IncomingMessage,
-): Promise<Uint8Array<ArrayBuffer> | undefined> {
-  const chunks: Uint8Array[] = [];
-  let length = 0;
-  for await (const chunk of request) {
-    length += chunk.byteLength;
-    if (length > MAX_REQUEST_BYTES) return undefined;
-    chunks.push(chunk);
-  }
-  const body = new Uint8Array(length);
-  let offset = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return body;
-}
-
-/** The node request as a web Request: the URL is built from the Host header the client signed. */
-function toWebRequest(
-  request: IncomingMessage,
-  method: string,
-  target: string,
-  body: Uint8Array<ArrayBuffer>,
-): Request | undefined {
-  try {
-    const headers = new Headers();
-    const raw = request.rawHeaders;
-    for (let i = 0; i + 1 < raw.length; i += 2) headers.append(raw[i] ?? "", raw[i + 1] ?? "");
-    const url = target.startsWith("/")
-      ? new URL(target, `http://${headers.get("host") ?? "localhost"}`)
-      : new URL(target);
-    const hasBody = method !== "GET" && method !== "HEAD";
-    return new Request(url, {
-      method,
-      headers,
-      body: hasBody ? body : undefined,
-    });
-  } catch {
-    return undefined;
-  }
-}
-
-/** Writes the answer as its body arrives, so event streams reach the client part by part. */
-async function writeAnswer(
-  answer: Response,
-  response: ServerResponse,
-  extra: Record<string, string> | undefined,
-): Promise<void> {
-  const headers: Record<string, string> = {};
-  answer.headers.forEach((value, name) => {
-    headers[name] = value;
-  });
-  if (extra !== undefined) {
-    Object.assign(headers, extra);
-    headers["access-control-expose-headers"] = exposedHeaders(answer.headers);
-  }
-  response.writeHead(answer.status, headers);
-  if (answer.body === null) {
-    response.end();
-    return;
-  }
-  if (!answer.headers.has("content-length")) response.flushHeaders();
-  const reader = answer.body.getReader();
-  const onClose = () => {
-    if (!response.writableFinished) reader.cancel().catch(() => {});
-  };
-  response.once("close", onClose);
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done || response.destroyed) break;
-    if (!response.write(value) && !response.destroyed) await drained(response);
-  }
-  response.off("close", onClose);
-  response.end();
-}
-
-/** Every header name the answer carries besides the CORS-safelisted ones (x-amzn-*, Date…). */
-function exposedHeaders(headers: Headers): string {
-  const safelisted = new Set([
-    "cache-control",
-    "content-language",
-    "content-length",
-    "content-type",
-    "expires",
-    "last-modified",
-    "pragma",
-  ]);
-  const names = new Set(["date", "x-amzn-requestid", "x-amzn-errortype"]);
-  headers.forEach((_, name) => {
-    if (!safelisted.has(name)) names.add(name);
-  });
-  return [...names].join(", ");
-}
-
-function drained(response: ServerResponse): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      response.off("drain", done);
-      response.off("close", done);
-      resolve();
-    };
-    response.once("drain", done);
-    response.once("close", done);
-  });
 }
 
 function sleep(ms: number): Promise<void> {

@@ -16,6 +16,14 @@ const mock = sageMakerHandlers({
       seen.push(request);
       return { body: { echoed: request.json(), variant: request.variant } };
     },
+    /** A multi-model endpoint: the only kind that takes a TargetModel. */
+    everything: {
+      model: (request) => {
+        seen.push(request);
+        return { body: {} };
+      },
+      models: ["model-a.tar.gz"],
+    },
     text: {
       model: () => ({ body: "plain", contentType: "text/plain", customAttributes: "c=1" }),
       variants: ["blue", "green"],
@@ -63,6 +71,17 @@ describe("InvokeEndpoint", () => {
     expect(response.headers.has("x-amzn-errortype")).toBe(false);
   });
 
+  it("refuses a TargetModel on an endpoint that is not multi-model, as the service does", async () => {
+    const response = await invoke("echo", {
+      headers: { "x-amzn-sagemaker-target-model": "model-a.tar.gz" },
+    });
+    expect(response.status).toBe(400);
+    expect(response.headers.get("x-amzn-errortype")).toMatch(/^ValidationError/);
+    expect(((await response.json()) as { message: string }).message).toBe(
+      "Endpoint echo is not a multi-model endpoint and does not support target model header.",
+    );
+  });
+
   it("gives every answer a fresh request id", async () => {
     const ids = new Set<string | null>();
     for (let i = 0; i < 3; i++) ids.add((await invoke("echo")).headers.get("x-amzn-requestid"));
@@ -70,7 +89,7 @@ describe("InvokeEndpoint", () => {
   });
 
   it("passes the header-bound fields to the model", async () => {
-    await invoke("echo", {
+    await invoke("everything", {
       headers: {
         accept: "application/json",
         "x-amzn-sagemaker-custom-attributes": "trace=1",
@@ -83,7 +102,7 @@ describe("InvokeEndpoint", () => {
       },
     });
     expect(seen[0]).toMatchObject({
-      endpointName: "echo",
+      endpointName: "everything",
       contentType: "application/json",
       accept: "application/json",
       customAttributes: "trace=1",

@@ -59,7 +59,14 @@ export function resolveTarget(context: OperationContext, rules: TargetRules): Ta
       `The variant ${targetVariant} is not found for endpoint ${name} of account ${config.accountId}.`,
     );
   }
-  if (rules.targetModel && endpoint.models !== undefined) {
+  if (rules.targetModel && endpoint.models === undefined) {
+    if (headers["x-amzn-sagemaker-target-model"] !== undefined) {
+      return validationError(
+        answer,
+        `Endpoint ${name} is not a multi-model endpoint and does not support target model header.`,
+      );
+    }
+  } else if (rules.targetModel && endpoint.models !== undefined) {
     const targetModel = headers["x-amzn-sagemaker-target-model"];
     if (targetModel === undefined) {
       return validationError(
