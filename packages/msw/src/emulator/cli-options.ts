@@ -31,7 +31,7 @@ Options:
   --fault SPEC              queue a fault for the next requests; repeatable. SPEC is one of
                             ${FAULT_SPEC_USAGE}
   --latency MS|MIN-MAX      wait before every answer: fixed, or drawn per request
-  --clock-skew DURATION     run the server clock off by e.g. 15m, -2h, 90s
+  --clock-skew DURATION     run the server clock off by e.g. 15m, 90s (behind: --clock-skew=-2h)
   --seed N                  seed of the PRNG behind variants and latency ranges
   -h, --help                show this help
 

@@ -1,26 +1,24 @@
-import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoCredentials } from "../index";
-import { type Emulator, startEmulator } from "./index";
+import {
+  type AwsCli,
+  invokeArgs,
+  prepareAwsCli,
+  runAwsCliTests,
+} from "../internal/testing/aws-cli";
+import { signedInvoke } from "../internal/testing/invoke";
 
 // The built bin (`pnpm build` first; turbo's test task depends on build) and the AWS CLI, a
 // client we did not write, against the emulator over real HTTP.
 
 const bin = fileURLToPath(new URL("../../dist/emulator.js", import.meta.url));
-const awsCli = "/usr/bin/aws";
-const installAwsCli = "apt-get install -y awscli";
-const ci = process.env.CI !== undefined && process.env.CI !== "" && process.env.CI !== "false";
-const hasAwsCli = existsSync(awsCli);
-if (!hasAwsCli && !ci) {
-  console.warn(
-    `[emulator] AWS CLI tests skipped: no ${awsCli} (install: ${installAwsCli}, as root)`,
-  );
-}
 
 interface Spawned {
   child: ChildProcess;
@@ -56,55 +54,21 @@ async function spawnBin(args: string[]): Promise<Spawned> {
   return { child, url, output: () => stdout + stderr, exited };
 }
 
-function aws(args: string[], credentials: { accessKeyId: string; secretAccessKey: string }) {
-  return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    execFile(
-      awsCli,
-      args,
-      {
-        timeout: 30_000,
-        env: {
-          PATH: process.env.PATH,
-          HOME: process.env.HOME,
-          AWS_ACCESS_KEY_ID: credentials.accessKeyId,
-          AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
-          AWS_CONFIG_FILE: "/dev/null",
-          AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
-          AWS_EC2_METADATA_DISABLED: "true",
-          AWS_MAX_ATTEMPTS: "1",
-          AWS_PAGER: "",
-        },
-      },
-      (error, stdout, stderr) => resolve({ code: error ? (error.code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
-
-const invokeArgs = (url: string, endpoint: string, body: string, out: string) => [
-  "sagemaker-runtime",
-  "invoke-endpoint",
-  "--endpoint-url",
-  url,
-  "--region",
-  "us-east-1",
-  "--endpoint-name",
-  endpoint,
-  "--content-type",
-  "application/json",
-  "--cli-binary-format",
-  "raw-in-base64-out",
-  "--body",
-  body,
-  out,
-];
-
 let dir: string;
+let cli: AwsCli | undefined;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "sagefetch-emulator-"));
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
+  if (cli) await rm(cli.home, { recursive: true, force: true });
 });
+
+/** The AWS CLI, prepared once for the tests that use it. */
+async function awsCli(): Promise<AwsCli> {
+  cli ??= await prepareAwsCli();
+  return cli;
+}
 
 describe("sagefetch-emulator (the built bin)", () => {
   it("prints its URL, answers /ping, logs requests, and exits 0 on SIGTERM", async () => {
@@ -144,12 +108,10 @@ describe("sagefetch-emulator (the built bin)", () => {
     expect(stderr).toContain("--port must be a non-negative integer");
   });
 
-  it.runIf(hasAwsCli || ci)(
+  it.runIf(runAwsCliTests)(
     "serves the AWS CLI with the key given on the command line, and never logs the secret",
     async () => {
-      if (!hasAwsCli) {
-        throw new Error(`CI needs the AWS CLI at ${awsCli}: install it with \`${installAwsCli}\``);
-      }
+      const cli = await awsCli();
       const key = { accessKeyId: "AKIDCUSTOMKEY", secretAccessKey: "custom/Secret+Key0123456789" };
       const emulator = await spawnBin([
         "--port",
@@ -161,12 +123,18 @@ describe("sagefetch-emulator (the built bin)", () => {
       ]);
       try {
         const out = join(dir, "bin-echo.json");
-        const ok = await aws(invokeArgs(emulator.url, "echo", '{"hello":"cli"}', out), key);
+        const ok = await cli.sagemaker(
+          invokeArgs(emulator.url, "echo", '{"hello":"cli"}', out),
+          key,
+        );
         expect(ok.stderr).toBe("");
         expect(ok.code).toBe(0);
         expect(await readFile(out, "utf8")).toBe('{"hello":"cli"}');
         // The demo key is not accepted when another is given.
-        const refused = await aws(invokeArgs(emulator.url, "echo", "{}", out), demoCredentials);
+        const refused = await cli.sagemaker(
+          invokeArgs(emulator.url, "echo", "{}", out),
+          demoCredentials,
+        );
         expect(refused.code).not.toBe(0);
         expect(refused.stderr).toContain("UnrecognizedClientException");
         await expect
@@ -182,51 +150,107 @@ describe("sagefetch-emulator (the built bin)", () => {
       expect((await emulator.exited).code).toBe(0);
     },
   );
-});
 
-describe.runIf(hasAwsCli || ci)("the AWS CLI against startEmulator", () => {
-  let emulator: Emulator;
-  beforeAll(async () => {
-    if (!hasAwsCli) {
-      throw new Error(`CI needs the AWS CLI at ${awsCli}: install it with \`${installAwsCli}\``);
+  it("reads a config file, queues --fault, and serves the control API", async () => {
+    const config = join(dir, "emulator.json");
+    await writeFile(
+      config,
+      JSON.stringify({
+        endpoints: { fixed: { response: { body: { answer: 42 } } } },
+        faults: ["status:503"],
+      }),
+    );
+    const emulator = await spawnBin(["--port", "0", "--config", config, "--fault", "throttle"]);
+    try {
+      expect(emulator.output()).toMatch(/endpoints: .*\bfixed\b/);
+      expect(emulator.output()).toContain("faults queued: status:503 throttle");
+      const call = async () =>
+        fetch(await signedInvoke("fixed", { baseUrl: emulator.url, date: new Date() }));
+      expect((await call()).status).toBe(503);
+      expect((await call()).headers.get("x-amzn-errortype")).toMatch(/^ThrottlingException/);
+      expect(await (await call()).json()).toEqual({ answer: 42 });
+      const control = `${emulator.url}/_emulator`;
+      await fetch(`${control}/faults`, { method: "POST", body: '["status:500"]' });
+      expect((await call()).status).toBe(500);
+      const requests = (await (await fetch(`${control}/requests`)).json()) as { status: number }[];
+      expect(requests.map((request) => request.status)).toEqual([503, 400, 200, 500]);
+    } finally {
+      emulator.child.kill("SIGTERM");
     }
-    emulator = await startEmulator({ port: 0 });
+    expect((await emulator.exited).code).toBe(0);
   });
-  afterAll(() => emulator?.close());
 
-  it("invoke-endpoint on echo and sentiment", async () => {
-    const echoOut = join(dir, "echo.json");
-    const echo = await aws(
-      invokeArgs(emulator.url, "echo", '{"a":[1,2]}', echoOut),
-      demoCredentials,
-    );
-    expect(echo.code).toBe(0);
-    expect(JSON.parse(echo.stdout)).toEqual({
-      ContentType: "application/json",
-      InvokedProductionVariant: "AllTraffic",
+  it("forwards --container endpoints to a model container and reports its health", async () => {
+    const seen: string[] = [];
+    const container = createServer((request, response) => {
+      seen.push(`${request.method} ${request.url}`);
+      if (request.url === "/ping") {
+        response.writeHead(200).end();
+        return;
+      }
+      void (async () => {
+        let body = "";
+        for await (const chunk of request) body += new TextDecoder().decode(chunk);
+        response
+          .writeHead(200, {
+            "content-type": "application/json",
+            "x-amzn-sagemaker-custom-attributes": `seen=${String(request.headers["x-amzn-sagemaker-custom-attributes"])}`,
+          })
+          .end(JSON.stringify({ container: body }));
+      })();
     });
-    expect(await readFile(echoOut, "utf8")).toBe('{"a":[1,2]}');
-    const sentimentOut = join(dir, "sentiment.json");
-    const sentiment = await aws(
-      invokeArgs(emulator.url, "sentiment", '{"inputs":"this is terrible"}', sentimentOut),
-      demoCredentials,
-    );
-    expect(sentiment.code).toBe(0);
-    expect(JSON.parse(await readFile(sentimentOut, "utf8"))).toEqual([
-      { label: "NEGATIVE", score: 0.8333 },
-    ]);
+    await new Promise<void>((resolve) => container.listen(0, "127.0.0.1", resolve));
+    const address = container.address();
+    const port = typeof address === "object" && address !== null ? address.port : 0;
+    const emulator = await spawnBin(["--port", "0", "--container", `llm=http://127.0.0.1:${port}`]);
+    try {
+      await expect
+        .poll(() => emulator.output())
+        .toContain(`container llm → http://127.0.0.1:${port}: healthy`);
+      const response = await fetch(
+        await signedInvoke("llm", {
+          baseUrl: emulator.url,
+          date: new Date(),
+          body: '{"q":1}',
+          headers: { "x-amzn-sagemaker-custom-attributes": "trace=3" },
+        }),
+      );
+      expect(await response.json()).toEqual({ container: '{"q":1}' });
+      expect(response.headers.get("x-amzn-sagemaker-custom-attributes")).toBe("seen=trace=3");
+      expect(seen).toEqual(["GET /ping", "POST /invocations"]);
+    } finally {
+      emulator.child.kill("SIGTERM");
+      container.close();
+    }
+    expect((await emulator.exited).code).toBe(0);
   });
 
-  it("a ModelError and an unknown endpoint come back as the service's errors", async () => {
-    const out = join(dir, "error.json");
-    const modelError = await aws(
-      invokeArgs(emulator.url, "sentiment", '{"inputs":42}', out),
-      demoCredentials,
-    );
-    expect(modelError.code).not.toBe(0);
-    expect(modelError.stderr).toContain("(ModelError) when calling the InvokeEndpoint operation");
-    const unknown = await aws(invokeArgs(emulator.url, "missing", "{}", out), demoCredentials);
-    expect(unknown.code).not.toBe(0);
-    expect(unknown.stderr).toContain("(ValidationError)");
+  it("skews its clock, serves Cognito, and refuses a bad fault with exit code 2", async () => {
+    const pool = "us-east-1:00000000-0000-4000-8000-000000000002";
+    const emulator = await spawnBin(["--port", "0", "--clock-skew=-2h", "--cognito", pool]);
+    try {
+      expect(emulator.output()).toContain(
+        `cognito identity: ${emulator.url}/cognito-identity (pools ${pool})`,
+      );
+      const response = await fetch(
+        await signedInvoke("echo", { baseUrl: emulator.url, date: new Date() }),
+      );
+      expect(response.status).toBe(403);
+      expect(Date.now() - Date.parse(response.headers.get("date") ?? "")).toBeGreaterThan(
+        110 * 60_000,
+      );
+    } finally {
+      emulator.child.kill("SIGTERM");
+    }
+    const bad = spawn(process.execPath, [bin, "--port", "0", "--fault", "explode"], {
+      env: { PATH: process.env.PATH },
+    });
+    let stderr = "";
+    bad.stderr.setEncoding("utf8");
+    bad.stderr.on("data", (chunk) => {
+      stderr += chunk;
+    });
+    expect(await new Promise((resolve) => bad.once("exit", resolve))).toBe(2);
+    expect(stderr).toContain('fault "explode": unknown fault');
   });
 });
