@@ -16,20 +16,23 @@ export const demoEndpoints: Record<string, EndpointDefinition> = {
     if (typeof inputs !== "string") throw modelError(400, 'expected {"inputs": string}');
     return { body: [{ label: inputs.includes("love") ? "POSITIVE" : "NEGATIVE", score: 0.98 }] };
   },
-  // Reports the routing fields the model saw.
-  inspect: (request) => ({
-    body: {
-      targetModel: request.targetModel,
-      targetVariant: request.targetVariant,
-      targetContainerHostname: request.targetContainerHostname,
-      inferenceId: request.inferenceId,
-      inferenceComponentName: request.inferenceComponentName,
-      sessionId: request.sessionId,
-      enableExplanations: request.enableExplanations,
-      accept: request.accept,
-      prefixAwareId: request.headers["x-amzn-sagemaker-prefix-aware-id"],
-    },
-  }),
+  // Reports the routing fields the model saw. Multi-model: the only kind that takes TargetModel.
+  inspect: {
+    model: (request) => ({
+      body: {
+        targetModel: request.targetModel,
+        targetVariant: request.targetVariant,
+        targetContainerHostname: request.targetContainerHostname,
+        inferenceId: request.inferenceId,
+        inferenceComponentName: request.inferenceComponentName,
+        sessionId: request.sessionId,
+        enableExplanations: request.enableExplanations,
+        accept: request.accept,
+        prefixAwareId: request.headers["x-amzn-sagemaker-prefix-aware-id"],
+      },
+    }),
+    models: ["model-a.tar.gz"],
+  },
   variants: { model: () => ({ body: "ok" }), variants: ["blue", "green"] },
   broken: () => {
     throw modelError(500, "CUDA out of memory");
