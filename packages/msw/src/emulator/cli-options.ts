@@ -1,4 +1,4 @@
-/// <reference path="./node-builtins.d.ts" />
+/// <reference types="node" />
 import { parseArgs } from "node:util";
 import { containerModel } from "../container/container-model";
 import { demoEndpoints } from "../demo/index";

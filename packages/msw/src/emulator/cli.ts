@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-/// <reference path="./node-builtins.d.ts" />
+/// <reference types="node" />
 import { pingContainer } from "../container/container-model";
 import { demoCredentials } from "../handlers/config";
 import { type CliOptions, parseCli, USAGE, UsageError } from "./cli-options";

@@ -1,4 +1,4 @@
-/// <reference path="./node-builtins.d.ts" />
+/// <reference types="node" />
 import { readFile } from "node:fs/promises";
 import { extname, resolve } from "node:path";
 import { pathToFileURL } from "node:url";

@@ -1,4 +1,4 @@
-/// <reference path="./node-builtins.d.ts" />
+/// <reference types="node" />
 import type { IncomingMessage, ServerResponse } from "node:http";
 
 // Between Node's http server and the web-standard Request/Response the MSW handlers speak.

@@ -1,4 +1,4 @@
-/// <reference path="./node-builtins.d.ts" />
+/// <reference types="node" />
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { getResponse } from "msw";
 import { cognitoIdentityHandlers } from "../cognito/cognito-handlers";

@@ -1,4 +1,4 @@
-/// <reference path="../../emulator/node-builtins.d.ts" />
+/// <reference types="node" />
 // Test-only: the AWS CLI (Debian's awscli, a client we did not write) against the emulator.
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -155,7 +155,11 @@ function run(file: string, args: string[], env: Record<string, string>): Promise
       file,
       args,
       { timeout: 30_000, env: { PATH: process.env.PATH ?? "", ...env } },
-      (error, stdout, stderr) => resolve({ code: error ? (error.code ?? 1) : 0, stdout, stderr }),
+      (error, stdout, stderr) => {
+        // A process that ran and failed has a numeric exit code; one that could not start, none.
+        const code = error === null ? 0 : typeof error.code === "number" ? error.code : 1;
+        resolve({ code, stdout, stderr });
+      },
     );
   });
 }
