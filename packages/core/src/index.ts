@@ -20,6 +20,7 @@ export {
 } from "./commands/InvokeEndpointWithResponseStreamCommand";
 export { Command, type MetadataBearer } from "./commands/Operation";
 // Credentials
+export { type CredentialSource, memoizeCredentials } from "./credentials/memoizeCredentials";
 export {
   type AwsCredentialIdentity,
   type AwsCredentialIdentityProvider,
@@ -28,7 +29,12 @@ export {
 // Endpoints
 export type { EndpointInput } from "./endpoint/resolveEndpoint";
 // Errors
-export { AbortError, EndpointError, TimeoutError } from "./errors/clientErrors";
+export {
+  AbortError,
+  CorsBlockedError,
+  EndpointError,
+  TimeoutError,
+} from "./errors/clientErrors";
 export {
   InternalDependencyException,
   InternalFailure,
@@ -66,6 +72,8 @@ export {
 export { parseNewSessionId, type SessionInfo } from "./sessions/parseNewSessionId";
 export { Session, type SessionOptions, type SessionState } from "./sessions/Session";
 export { isSessionGoneError, SessionExpiredError } from "./sessions/SessionExpiredError";
+// Signing, for code that signs on its own (@sagefetch/relay's signing mode)
+export { type SigningParams, signRequest } from "./signing/signRequest";
 export { readLines } from "./stream/readLines";
 export { readSseData } from "./stream/readSseData";
 export { readTextChunks } from "./stream/readTextChunks";

@@ -4,11 +4,13 @@ import { type CredentialSource, memoizeCredentials } from "../credentials/memoiz
 import type { AwsCredentialIdentity } from "../credentials/types";
 import { normalizeRegion } from "../endpoint/normalizeRegion";
 import { resolveEndpoint, withOperationPath } from "../endpoint/resolveEndpoint";
-import { EndpointError } from "../errors/clientErrors";
+import { type CorsBlockedError, EndpointError } from "../errors/clientErrors";
 import { parseErrorResponse } from "../errors/parseErrorResponse";
 import type { ResponseMetadata } from "../errors/SageMakerRuntimeServiceException";
 import { metadataOf } from "../http/metadataOf";
 import { randomUuid } from "../internal/randomUuid";
+import { corsBlocked } from "../relay/corsBlocked";
+import { viaRelay } from "../relay/viaRelay";
 import { CLOCK_SKEW_CODES, classifyError } from "../retry/classifyError";
 import { retryAfterMs } from "../retry/retryAfter";
 import { StandardRetryStrategy } from "../retry/StandardRetryStrategy";
@@ -20,6 +22,13 @@ const SIGNING_NAME = "sagemaker";
 
 import { type ResolvedConfig, resolveConfig, type SageMakerRuntimeClientConfig } from "./config";
 import { abortError, withAttemptSignal } from "./withAttemptSignal";
+
+/**
+ * fetch's rejections that look like a CORS block, with their explanation. A page cannot tell a
+ * CORS block from a dropped connection, which is worth retrying: the call is retried as after
+ * any network error, and only the error it finally gives up with becomes `CorsBlockedError`.
+ */
+const corsExplained = /* @__PURE__ */ new WeakMap<object, CorsBlockedError>();
 
 /** Per-call options, as the AWS SDK's `HttpHandlerOptions`. */
 export interface SendOptions {
@@ -34,7 +43,10 @@ interface Signing {
 }
 
 interface Target {
+  /** The URL signed for: the service's host, or `endpoint`. */
   url: URL;
+  /** Where the request goes: `url`, or the relay naming it. */
+  sendTo: URL;
   region: string;
   maxAttempts: number;
   describe: string;
@@ -150,7 +162,8 @@ export class SageMakerRuntimeClient {
               target.maxAttempts,
               retryAfterMs(error.$response?.headers, Date.now()),
             );
-        if (!decision.retry) throw error;
+        // Given up on a fetch that failed as a CORS block does: say so (see corsExplained).
+        if (!decision.retry) throw corsExplained.get(error) ?? error;
         this.resolved.logger?.debug(
           `${target.describe}: attempt ${attempt}/${target.maxAttempts} failed with ${error.name ?? "an error"}; retrying in ${decision.delayMs} ms.`,
         );
@@ -212,8 +225,10 @@ export class SageMakerRuntimeClient {
     if (!Number.isInteger(maxAttempts) || maxAttempts < 1) {
       throw new TypeError("maxAttempts must be an integer ≥ 1");
     }
+    const url = withOperationPath(base, request.path);
     return {
-      url: withOperationPath(base, request.path),
+      url,
+      sendTo: r.relay ? viaRelay(r.relay, url) : url,
       region,
       maxAttempts,
       describe: `${operationName} on endpoint "${request.endpointName}"`,
@@ -245,12 +260,22 @@ export class SageMakerRuntimeClient {
     // Looked up now, not at construction, so that mocks and instrumentation installed later apply.
     const fetchFn = this.resolved.fetch ?? globalThis.fetch;
     const sentAt = Date.now();
-    const response = await fetchFn(target.url.href, {
-      method: "POST",
-      headers,
-      body: request.body as BodyInit | undefined,
-      signal,
-    });
+    let response: Response;
+    try {
+      response = await fetchFn(target.sendTo.href, {
+        method: "POST",
+        headers,
+        body: request.body as BodyInit | undefined,
+        signal,
+      });
+    } catch (error) {
+      // Through a relay, CORS is the relay's to answer: a failure there is a network one.
+      const blocked = this.resolved.relay
+        ? undefined
+        : corsBlocked(error, target.url, target.describe);
+      if (blocked) corsExplained.set(error as object, blocked);
+      throw error;
+    }
     this.learnOffset(offsetFromDateHeader(response.headers, sentAt, Date.now()));
     return response;
   }

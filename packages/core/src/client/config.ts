@@ -1,5 +1,6 @@
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from "../credentials/types";
 import type { EndpointInput } from "../endpoint/resolveEndpoint";
+import { relayBase } from "../relay/viaRelay";
 import type { StandardRetryStrategy } from "../retry/StandardRetryStrategy";
 
 /** A value, or an async function that gives it (as the AWS SDK's `Provider<T>`). */
@@ -60,6 +61,15 @@ export interface SageMakerRuntimeClientConfig {
    * @default 70000
    */
   requestTimeout?: number;
+  /**
+   * The URL of a `@sagefetch/relay`, for browsers: SageMaker Runtime does not answer CORS, so a
+   * page cannot call it directly. The client still signs for the real host (or `endpoint`),
+   * and sends to `{relay}/{host}/endpoints/...`; the relay forwards the request unchanged and
+   * adds CORS to the answer. It never sees a secret. A base path is kept.
+   * @default undefined (call the host directly)
+   * @example "https://relay.example.com"
+   */
+  relay?: string | URL;
 }
 
 /** The configuration after defaults, with the values that change over time read at use. */
@@ -72,6 +82,7 @@ export interface ResolvedConfig {
   requestTimeout: number;
   logger: Logger | undefined;
   fetch: typeof fetch | undefined;
+  relay: URL | undefined;
 }
 
 function provider<T>(value: ValueOrProvider<T> | undefined, fallback: T): () => Promise<T> {
@@ -95,5 +106,6 @@ export function resolveConfig(config: SageMakerRuntimeClientConfig): ResolvedCon
     requestTimeout: timeout,
     logger: config.logger,
     fetch: config.fetch,
+    relay: config.relay === undefined ? undefined : relayBase(config.relay),
   };
 }

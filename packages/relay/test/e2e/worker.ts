@@ -1,0 +1,17 @@
+// The relay as a Cloudflare Worker, as an app would deploy it; the e2e test bundles this file
+// and runs it in workerd (miniflare). UPSTREAM is the emulator's origin, PAGE the page's.
+import { createRelay } from "../../src/index";
+
+interface Env {
+  UPSTREAM: string;
+  PAGE_ORIGIN: string;
+}
+
+let relay: ((request: Request) => Promise<Response>) | undefined;
+
+export default {
+  fetch(request: Request, env: Env): Promise<Response> {
+    relay ??= createRelay({ extraUpstreams: [env.UPSTREAM], allowedOrigins: [env.PAGE_ORIGIN] });
+    return relay(request);
+  },
+};

@@ -1,0 +1,69 @@
+// Node only. The relay is meant to run anywhere with web APIs, to depend on nothing, and to be
+// small. This bundles it for a neutral platform (nothing outside src/ can be resolved, so an
+// import of @sagefetch/core or a `node:` module fails the build), measures it as the README
+// states it, and runs the bundle in @edge-runtime/vm's EdgeVM, a context with web APIs only.
+import { gzipSync } from "node:zlib";
+import { EdgeVM } from "@edge-runtime/vm";
+import { build } from "esbuild";
+import { describe, expect, it } from "vitest";
+
+const packageDir = new URL("../../", import.meta.url).pathname;
+
+async function bundle(entry: string, format: "esm" | "iife" = "esm") {
+  const result = await build({
+    absWorkingDir: packageDir,
+    entryPoints: [entry],
+    bundle: true,
+    minify: true,
+    format,
+    globalName: format === "iife" ? "sagefetchRelay" : undefined,
+    platform: "neutral",
+    mainFields: [],
+    conditions: [],
+    external: [],
+    write: false,
+    metafile: true,
+    logLevel: "silent",
+    target: "es2022",
+  });
+  const code = result.outputFiles[0]?.text ?? "";
+  return { code, inputs: Object.keys(result.metafile.inputs), gzip: gzipSync(code).length };
+}
+
+describe("the forwarding relay's bundle", () => {
+  it("is src/ alone, and small (README: 3.4 KiB gzip; the budget is 4 KiB)", async () => {
+    const { inputs, gzip, code } = await bundle("src/index.ts");
+    expect(inputs.every((file) => file.startsWith("src/"))).toBe(true);
+    expect(inputs).not.toContain("src/signing/signWithOwnCredentials.ts");
+    expect(code).not.toMatch(/AWS4-HMAC-SHA256 Credential=\$\{/); // no signer
+    expect(gzip).toBeLessThan(4 * 1024);
+  });
+
+  it("runs in a context with web APIs only, and forwards a call", async () => {
+    const { code } = await bundle("src/index.ts", "iife");
+    const vm = new EdgeVM();
+    vm.evaluate(code);
+    const calls: string[] = [];
+    vm.context.upstream = async (url: string) => {
+      calls.push(url);
+      return new vm.context.Response("{}", { headers: { "x-amzn-requestid": "r" } });
+    };
+    const status = await vm.evaluate(`(async () => {
+      const relay = sagefetchRelay.createRelay({ fetch: upstream });
+      const unsigned = await relay(new Request(
+        "https://relay.example/runtime.sagemaker.us-east-1.amazonaws.com/endpoints/e/invocations",
+        { method: "POST", body: "{}" }));
+      const signed = await relay(new Request(
+        "https://relay.example/runtime.sagemaker.us-east-1.amazonaws.com/endpoints/e/invocations",
+        { method: "POST", body: "{}", headers: {
+          "x-amz-date": "20261124T100000Z",
+          authorization: "AWS4-HMAC-SHA256 Credential=AKID/20261124/us-east-1/sagemaker/aws4_request, SignedHeaders=host;x-amz-date, Signature=" + "0".repeat(64),
+        } }));
+      return [unsigned.status, signed.status];
+    })()`);
+    expect(status).toEqual([403, 200]);
+    expect(calls).toEqual([
+      "https://runtime.sagemaker.us-east-1.amazonaws.com/endpoints/e/invocations",
+    ]);
+  });
+});

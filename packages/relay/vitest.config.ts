@@ -1,0 +1,126 @@
+import { existsSync } from "node:fs";
+import { cloudflareTest } from "@cloudflare/vitest-plugin";
+import { defineConfig, type Plugin, type TestProjectInlineConfiguration } from "vitest/config";
+
+// Workspace packages resolve to their sources (the `@sagefetch/source` export condition), so
+// tests run without a build and always test the code in the tree.
+const conditions = ["@sagefetch/source"];
+
+// What every runtime runs: the relay's unit tests, and the relay between sagefetch's client
+// and the MSW mock (signatures checked downstream). Node alone also runs the bundle check, and
+// the e2e project drives Chromium through the relay in workerd.
+const portable = ["src/**/*.test.ts", "test/portable/**/*.test.ts"];
+
+/**
+ * Resolves packages in Vite's `ssr` environment, where Vitest runs the workerd and edge
+ * projects' modules, with a web runtime's export conditions instead of the Node ones Vitest
+ * seeds it with (as in packages/core/vitest.config.ts).
+ */
+function resolveAs(runtime: string, runtimeConditions: string[]): Plugin {
+  return {
+    name: `sagefetch:resolve-as-${runtime}`,
+    enforce: "post",
+    configEnvironment(name, config) {
+      if (name !== "ssr") return;
+      const list = config.resolve?.conditions;
+      if (!list) return;
+      const wanted = [...new Set([...conditions, ...runtimeConditions])];
+      list.splice(0, list.length, ...wanted);
+    },
+  };
+}
+
+// Chromium: Debian's (Playwright's browser download cannot run here). Missing on CI is an error;
+// missing elsewhere leaves the e2e project out, with one line saying how to install it.
+const chromium = "/usr/bin/chromium";
+const installChromium = "apt-get update && apt-get install -y chromium";
+
+function e2eProjects(): TestProjectInlineConfiguration[] {
+  if (existsSync(chromium)) return [e2eProject];
+  const ci = process.env.CI;
+  if (ci && ci !== "false" && ci !== "0") {
+    throw new Error(
+      `The e2e test project needs ${chromium}, which is missing: install it with \`${installChromium}\` (as root).`,
+    );
+  }
+  // Vitest evaluates this file more than once: say it once.
+  const said = Symbol.for("sagefetch.relay.chromium-missing");
+  if (!(said in globalThis)) {
+    Object.defineProperty(globalThis, said, { value: true });
+    console.warn(`[vitest] e2e project left out: no ${chromium} (install: ${installChromium})`);
+  }
+  return [];
+}
+
+const e2eProject: TestProjectInlineConfiguration = {
+  extends: true,
+  test: {
+    name: "e2e",
+    environment: "node",
+    include: ["test/e2e/**/*.test.ts"],
+    provide: { runtime: "node" },
+    // A browser, a workerd process and three servers: slower than a unit test.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+};
+
+export default defineConfig({
+  resolve: { conditions },
+  ssr: { resolve: { conditions } },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "node",
+          environment: "node",
+          include: [...portable, "test/node/**/*.test.ts"],
+          provide: { runtime: "node" },
+        },
+      },
+      ...e2eProjects(),
+      {
+        extends: true,
+        plugins: [
+          resolveAs("workerd", [
+            "workerd",
+            "worker",
+            "module",
+            "browser",
+            "development|production",
+          ]),
+          cloudflareTest({
+            miniflare: {
+              // Before 2026-08-04, from which `nodejs_compat` is on by default: the relay must
+              // not need Node APIs.
+              compatibilityDate: "2026-08-01",
+              // Vitest's runner probes `node:inspector` in a try/catch; without the module the
+              // plugin prints an error for every test file.
+              compatibilityFlags: ["enable_nodejs_inspector_module"],
+            },
+          }),
+        ],
+        test: { name: "workerd", include: portable, provide: { runtime: "workerd" } },
+      },
+      {
+        extends: true,
+        plugins: [
+          resolveAs("edge", [
+            "edge-light",
+            "worker",
+            "browser",
+            "module",
+            "development|production",
+          ]),
+        ],
+        test: {
+          name: "edge",
+          environment: "edge-runtime",
+          include: portable,
+          provide: { runtime: "edge" },
+        },
+      },
+    ],
+  },
+});
