@@ -66,7 +66,17 @@ export function decodeHeaders(
     } else {
       throw new EventStreamError("headers", `Unknown event-stream header type ${type}.`);
     }
-    headers[name] = value;
+    // Assigning `__proto__` would set the object's prototype (or do nothing) and lose the header.
+    if (name === "__proto__") {
+      Object.defineProperty(headers, name, {
+        value,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    } else {
+      headers[name] = value;
+    }
   }
   return headers;
 }

@@ -18,7 +18,8 @@ export async function* readSseData(
         if (value === "[DONE]") return;
         yield value;
       }
-    } else if (line.startsWith("data:")) {
+    } else if (line.startsWith("data:") || line === "data") {
+      // A field name alone is that field with an empty value (`data` adds an empty line).
       data.push(line.slice(line.startsWith("data: ") ? 6 : 5));
     }
   }

@@ -69,6 +69,18 @@ describe.each(CUTS)("stream readers, parts cut every %j bytes", (...sizes) => {
   });
 });
 
+describe("readSseData: fields without a value", () => {
+  // Found by test/fuzz/lineSplitters.fuzz.test.ts: a bare `data` line was skipped, so an event
+  // made of it alone (empty data, per the SSE parsing rules) was lost.
+  it.each([
+    ["data\n\n", [""]],
+    ["data\ndata: x\n\n", ["\nx"]],
+    ["data: a\ndata\n\n", ["a\n"]],
+  ])("%j gives %j", async (text, events) => {
+    expect(await collect(readSseData(partsOf(text, [3])))).toEqual(events);
+  });
+});
+
 describe("extractTokenText", () => {
   it.each([
     [{ token: { text: "hi", special: false } }, "hi"],

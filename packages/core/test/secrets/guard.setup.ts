@@ -1,0 +1,129 @@
+// Setup file of the node project: a secrets guard over the whole suite. For every call a test
+// makes through `SageMakerRuntimeClient.send`, it notes the sensitive values in play (the
+// access key secret and session token the client signs with, the input's Body and
+// CustomAttributes), and fails the test if one of them shows in:
+// - the error `send` rejects with, or a response stream's loop throws (message, toString(),
+//   JSON, stack, fields, cause chain);
+// - a line the client gives its logger;
+// - anything written with console.* during the test.
+// It reads two of the client's private fields (`credentials`, `resolved`): if they are ever
+// renamed, it fails loudly rather than stop looking.
+import { afterEach } from "vitest";
+import { type AwsCredentialIdentity, SageMakerRuntimeClient } from "../../src/index";
+import { leaks } from "./scan";
+
+/** Sensitive values seen in this test file, with what they are. */
+const secrets = new Map<string, string>();
+const found: string[] = [];
+/** Values too short or too plain to be told apart from ordinary text are not tracked. */
+const MIN_LENGTH = 8;
+
+function note(value: unknown, name: string): void {
+  let text: string | undefined;
+  if (typeof value === "string") text = value;
+  else if (value instanceof Uint8Array) text = new TextDecoder().decode(value.subarray(0, 4096));
+  if (text === undefined || text.length < MIN_LENGTH || new Set(text).size < 4) return;
+  // A 6 MiB body is noted by its start: a leak would show that much of it anyway.
+  secrets.set(text.slice(0, 256), name);
+}
+
+function check(value: unknown, where: string): void {
+  if (secrets.size > 0) found.push(...leaks(value, secrets, where));
+}
+
+const GUARDED = Symbol.for("sagefetch.test.secretsGuard");
+type Internals = {
+  credentials?: (...args: unknown[]) => Promise<AwsCredentialIdentity>;
+  resolved?: { logger?: Record<string, (...args: unknown[]) => void> };
+  [GUARDED]?: true;
+};
+
+/** Watches what one client signs with and logs, once. */
+function guardClient(client: SageMakerRuntimeClient): void {
+  const internals = client as unknown as Internals;
+  if (internals[GUARDED]) return;
+  const { credentials, resolved } = internals;
+  if (typeof credentials !== "function" || typeof resolved !== "object") {
+    throw new Error(
+      "test/secrets/guard.setup.ts: SageMakerRuntimeClient no longer has the private fields `credentials` and `resolved` this guard watches; update the guard.",
+    );
+  }
+  internals[GUARDED] = true;
+  internals.credentials = async (...args: unknown[]) => {
+    const given = await credentials.apply(client, args);
+    note(given?.secretAccessKey, "secretAccessKey");
+    note(given?.sessionToken, "sessionToken");
+    return given;
+  };
+  const logger = resolved.logger;
+  if (logger) {
+    const levels = ["debug", "info", "warn", "error"] as const;
+    resolved.logger = Object.fromEntries(
+      levels.map((level) => [
+        level,
+        (...content: unknown[]) => {
+          check(content, `logger.${level}`);
+          logger[level]?.(...content);
+        },
+      ]),
+    );
+  }
+}
+
+/** A response stream whose loop's errors are checked too. */
+async function* checkedStream<T>(body: AsyncIterable<T>): AsyncGenerator<T, void, undefined> {
+  try {
+    yield* body;
+  } catch (error) {
+    check(error, "stream error");
+    throw error;
+  }
+}
+
+const send = SageMakerRuntimeClient.prototype.send;
+SageMakerRuntimeClient.prototype.send = async function guardedSend(
+  this: SageMakerRuntimeClient,
+  command,
+  options,
+) {
+  guardClient(this);
+  const given = this.config.credentials;
+  if (given && typeof given === "object") {
+    note(given.secretAccessKey, "secretAccessKey");
+    note(given.sessionToken, "sessionToken");
+  }
+  const input = command.input as { Body?: unknown; CustomAttributes?: unknown } | undefined;
+  note(input?.Body, "Body");
+  note(input?.CustomAttributes, "CustomAttributes");
+  try {
+    const output = await send.call(this, command, options);
+    const body = (output as { Body?: unknown }).Body;
+    if (body && typeof body === "object" && Symbol.asyncIterator in body) {
+      (output as unknown as { Body: unknown }).Body = checkedStream(body as AsyncIterable<unknown>);
+    }
+    return output;
+  } catch (error) {
+    check(error, "error");
+    throw error;
+  }
+} as typeof send;
+
+for (const level of ["log", "info", "warn", "error", "debug", "trace"] as const) {
+  const original = console[level];
+  console[level] = (...content: unknown[]) => {
+    check(content, `console.${level}`);
+    original.apply(console, content);
+  };
+}
+
+/** What the guard found in the current test, cleared (for its own tests). */
+export function takeFindings(): string[] {
+  return found.splice(0);
+}
+
+afterEach(() => {
+  if (found.length === 0) return;
+  const report = [...new Set(found)];
+  found.length = 0;
+  throw new Error(`Sensitive values leaked (secrets guard):\n  ${report.join("\n  ")}`);
+});

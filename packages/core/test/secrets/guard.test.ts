@@ -1,0 +1,50 @@
+// The suite-wide guard (guard.setup.ts, a setup file of the node project) at work: it notes
+// what a call is given, and finds it where it must not be. Node project only.
+import { describe, expect, it } from "vitest";
+import { InvokeEndpointCommand, SageMakerRuntimeClient } from "../../src/index";
+import { takeFindings } from "./guard.setup";
+
+const TOKEN = "guard-canary-session-token-7d2f";
+const CUSTOM = "guard-canary-custom-attributes-31c";
+
+/** A client whose service answers with an error that echoes what it was sent, as AWS's verbose signature errors do. */
+const echoingClient = () =>
+  new SageMakerRuntimeClient({
+    region: "us-east-1",
+    credentials: {
+      accessKeyId: "ASIAGUARD",
+      secretAccessKey: "guard-secret-5e1",
+      sessionToken: TOKEN,
+    },
+    maxAttempts: 1,
+    fetch: async (_url, init) => {
+      const sent = new Headers(init?.headers);
+      const message = `Canonical String: x-amz-security-token:${sent.get("x-amz-security-token")} x-amzn-sagemaker-custom-attributes:${sent.get("x-amzn-sagemaker-custom-attributes")}`;
+      return new Response(JSON.stringify({ message }), {
+        status: 403,
+        headers: { "x-amzn-ErrorType": "InvalidSignatureException" },
+      });
+    },
+  });
+
+describe("the secrets guard", () => {
+  it("finds a session token and CustomAttributes in the error a call rejects with", async () => {
+    await echoingClient()
+      .send(new InvokeEndpointCommand({ EndpointName: "e", Body: "{}", CustomAttributes: CUSTOM }))
+      .catch(() => {});
+    const findings = takeFindings();
+    expect(findings).toContain("error.message: sessionToken");
+    expect(findings).toContain("error.message: CustomAttributes");
+    expect(findings).toContain("error.toString(): sessionToken");
+  });
+
+  it("finds a Body written to the console", async () => {
+    const body = "guard-canary-body-for-console-0a9";
+    await echoingClient()
+      .send(new InvokeEndpointCommand({ EndpointName: "e", Body: body }))
+      .catch(() => {});
+    takeFindings();
+    console.info(`debugging: ${body}`);
+    expect(takeFindings()).toContain("console.info.0: Body");
+  });
+});
