@@ -1,0 +1,15 @@
+import { defineConfig } from "vitest/config";
+
+// Workspace packages resolve to their sources, so the tests need no build. The Worker itself
+// runs in workerd (miniflare, test/worker.ts); these files run in Node and drive it.
+const conditions = ["@sagefetch/source"];
+
+export default defineConfig({
+  resolve: { conditions },
+  ssr: { resolve: { conditions } },
+  test: {
+    environment: "node",
+    include: ["test/**/*.test.ts"],
+    testTimeout: 20_000,
+  },
+});
