@@ -6,6 +6,7 @@ import { normalizeRegion } from "../endpoint/normalizeRegion";
 import { resolveEndpoint, withOperationPath } from "../endpoint/resolveEndpoint";
 import { type CorsBlockedError, EndpointError } from "../errors/clientErrors";
 import { parseErrorResponse } from "../errors/parseErrorResponse";
+import { redactEchoes } from "../errors/redactEchoes";
 import type { ResponseMetadata } from "../errors/SageMakerRuntimeServiceException";
 import { metadataOf } from "../http/metadataOf";
 import { randomUuid } from "../internal/randomUuid";
@@ -189,6 +190,10 @@ export class SageMakerRuntimeClient {
     if (response.status < 200 || response.status > 299) {
       const body = new Uint8Array(await response.arrayBuffer());
       const error = parseErrorResponse(response, body, target.describe);
+      redactEchoes(error, [
+        signing.credentials?.sessionToken,
+        request.headers["x-amzn-sagemaker-custom-attributes"],
+      ]);
       // Kept for the retry loop (Retry-After, Date), out of sight like the AWS SDK's.
       Object.defineProperty(error, "$response", { value: response, enumerable: false });
       throw error;

@@ -4,17 +4,19 @@ export type EventStreamFault =
   | "message-checksum"
   | "length"
   | "headers"
-  | "truncated";
+  | "truncated"
+  /** The connection broke before the stream ended (`cause` holds the platform's error). */
+  | "connection";
 
 /**
- * The response stream's bytes are corrupt or cut short. The parts that reached the caller
+ * The response stream's bytes are corrupt or cut short, or its connection broke. The parts that reached the caller
  * before it stay valid: each was checked against its own checksum.
  */
 export class EventStreamError extends Error {
   override name = "EventStreamError" as const;
   readonly fault: EventStreamFault;
-  constructor(fault: EventStreamFault, message: string) {
-    super(message);
+  constructor(fault: EventStreamFault, message: string, options?: { cause?: unknown }) {
+    super(message, options);
     this.fault = fault;
   }
 }

@@ -1,6 +1,7 @@
 import { AbortError, TimeoutError } from "../errors/clientErrors";
 import { raceAbort } from "../internal/raceAbort";
 import { EventStreamDecoder, type EventStreamMessage } from "./EventStreamDecoder";
+import { EventStreamError } from "./EventStreamError";
 
 export interface EventStreamReaderOptions {
   /** The caller's signal: aborting it cancels the request, read or not. */
@@ -91,8 +92,15 @@ export class EventStreamReader {
     try {
       return await raceAbort(this.reader.read(), this.failed.signal);
     } catch (error) {
-      this.cancel(error);
-      throw error;
+      // An abort or a timeout is already typed; anything else is the connection breaking
+      // (undici's "terminated", a browser's network error): typed too, the cause kept.
+      const typed = this.failed.signal.aborted
+        ? error
+        : new EventStreamError("connection", `${describe}: the connection broke mid-stream.`, {
+            cause: error,
+          });
+      this.cancel(typed);
+      throw typed;
     } finally {
       clearTimeout(timer);
     }

@@ -80,7 +80,7 @@ describe("over real sockets", () => {
   });
 
   it.each([
-    ["cut", (e: Emulator) => e.mock.faults.cutStream(2), "TypeError"],
+    ["cut", (e: Emulator) => e.mock.faults.cutStream(2), "EventStreamError"],
     ["truncated", (e: Emulator) => e.mock.faults.truncateStream(2), "EventStreamError"],
     ["corrupt", (e: Emulator) => e.mock.faults.corruptStream(2), "EventStreamError"],
   ])("a stream %s after 2 parts: the 2 parts, then a typed error", async (_label, inject, name) => {

@@ -47,7 +47,7 @@ function expected(fault: StreamFault): Expected {
   }
   const error =
     fault.kind === "cut"
-      ? { name: "TypeError" }
+      ? { name: "EventStreamError", fault: "connection" as const }
       : fault.kind === "truncate"
         ? { name: "EventStreamError", fault: "truncated" as const }
         : {

@@ -28,14 +28,37 @@ const echoingClient = () =>
   });
 
 describe("the secrets guard", () => {
-  it("finds a session token and CustomAttributes in the error a call rejects with", async () => {
-    await echoingClient()
-      .send(new InvokeEndpointCommand({ EndpointName: "e", Body: "{}", CustomAttributes: CUSTOM }))
-      .catch(() => {});
+  it("finds a session token in the error a call rejects with", async () => {
+    // An app's own fetch that puts a header in its error: the client passes fetch's error on.
+    const client = new SageMakerRuntimeClient({
+      region: "us-east-1",
+      credentials: {
+        accessKeyId: "ASIAGUARD",
+        secretAccessKey: "guard-secret-5e1",
+        sessionToken: TOKEN,
+      },
+      maxAttempts: 1,
+      fetch: async (_url, init) => {
+        throw new TypeError(`refused ${new Headers(init?.headers).get("x-amz-security-token")}`);
+      },
+    });
+    await client.send(new InvokeEndpointCommand({ EndpointName: "e", Body: "{}" })).catch(() => {});
     const findings = takeFindings();
     expect(findings).toContain("error.message: sessionToken");
-    expect(findings).toContain("error.message: CustomAttributes");
     expect(findings).toContain("error.toString(): sessionToken");
+  });
+
+  it("finds nothing once a service error quoting the token and CustomAttributes is redacted", async () => {
+    const error = await echoingClient()
+      .send(new InvokeEndpointCommand({ EndpointName: "e", Body: "{}", CustomAttributes: CUSTOM }))
+      .then(
+        () => new Error("no error"),
+        (e: unknown) => e as Error,
+      );
+    expect(takeFindings()).toEqual([]);
+    expect(error.message).toBe(
+      "Canonical String: x-amz-security-token:[redacted] x-amzn-sagemaker-custom-attributes:[redacted]",
+    );
   });
 
   it("finds a Body written to the console", async () => {

@@ -69,8 +69,14 @@ async function respond(
       maxSkewMs: config.maxSkewMs,
     });
     if (!verified.ok) {
-      const { status, code, message } = verified;
-      return errorResponse(answer, { status, code, message });
+      const { status, code, message, canonicalRequest, stringToSign } = verified;
+      // As AWS does for a mismatch: what it computed, so that a client can find its mistake.
+      // (It quotes the request's headers, the security token included: clients must not log it.)
+      const explained =
+        canonicalRequest === undefined || stringToSign === undefined
+          ? message
+          : `${message}\n\nThe Canonical String for this request should have been\n'${canonicalRequest}'\n\nThe String-to-Sign should have been\n'${stringToSign}'\n`;
+      return errorResponse(answer, { status, code, message: explained });
     }
     entry.accessKeyId = verified.accessKeyId;
     signedRegion = verified.region;
