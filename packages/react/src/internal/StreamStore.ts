@@ -1,0 +1,142 @@
+import type { SageMakerError } from "../types";
+import { isAbort } from "./isAbort";
+import { type PieceFormat, readPieces, type StreamOutput } from "./readPieces";
+
+export type StreamStatus = "idle" | "streaming" | "success" | "error" | "aborted";
+
+/** What a streaming hook renders. */
+export interface StreamSnapshot {
+  /** Everything received so far, joined. */
+  text: string;
+  /** The pieces received so far: tokens (`format: "tokens"`) or text chunks. */
+  parts: readonly string[];
+  status: StreamStatus;
+  error: SageMakerError | null;
+  /** Pieces after the first, per second since the first (decode speed); once there are two. */
+  tokensPerSecond: number | undefined;
+  /** Milliseconds from `start` to the first piece. */
+  timeToFirstTokenMs: number | undefined;
+}
+
+/** A stream's state outside React, read through `useSyncExternalStore`. */
+export interface StreamStore {
+  /** Least ms between two publications while streaming (read at each frame). */
+  throttleMs: number;
+  subscribe(listener: () => void): () => void;
+  getSnapshot(): StreamSnapshot;
+  /** Streams what `send` answers into the state; a stream already running is aborted first. */
+  run(send: (signal: AbortSignal) => Promise<StreamOutput>, format: PieceFormat): Promise<void>;
+  /** Aborts the running stream; what arrived stays, with status `aborted`. */
+  abort(): void;
+  /** Aborts the running stream and forgets everything. */
+  reset(): void;
+}
+
+/**
+ * Publishes at most once per animation frame and per `throttleMs`, however fast pieces
+ * arrive, so that one publication is one render; the end of a stream is published at once.
+ * (Closures rather than a class: minifiers shorten variables, not property names.)
+ */
+export function createStreamStore(): StreamStore {
+  const listeners = new Set<() => void>();
+  let snapshot: StreamSnapshot;
+  let controller: AbortController | undefined;
+  let text: string;
+  let parts: string[];
+  let status: StreamStatus;
+  let startedAt = 0;
+  let firstAt = 0;
+  let lastAt = 0;
+  let lastPublished = -Infinity;
+  let cancelFrame: (() => void) | undefined;
+
+  const publish = (error: unknown = null) => {
+    cancelFrame?.();
+    cancelFrame = undefined;
+    lastPublished = now();
+    const count = parts.length;
+    const decodeMs = lastAt - firstAt;
+    snapshot = {
+      text,
+      parts: parts.slice(),
+      status,
+      error: error as SageMakerError | null,
+      tokensPerSecond: count > 1 && decodeMs > 0 ? ((count - 1) * 1000) / decodeMs : undefined,
+      timeToFirstTokenMs: count > 0 ? firstAt - startedAt : undefined,
+    };
+    for (const listener of listeners) listener();
+  };
+
+  const schedule = () => {
+    cancelFrame ??= onNextFrame(() => {
+      cancelFrame = undefined;
+      // Frames come faster than throttleMs on fast displays (and in happy-dom): skip those.
+      if (now() - lastPublished < store.throttleMs - 1) schedule();
+      else publish();
+    });
+  };
+
+  /** Ends the running stream (if any) with `next`; `clear` forgets what arrived. */
+  const end = (next: StreamStatus, error?: unknown, clear?: boolean) => {
+    controller?.abort();
+    controller = undefined;
+    status = next;
+    if (clear) {
+      text = "";
+      parts = [];
+    }
+    if (next !== "streaming") publish(error);
+  };
+
+  const store: StreamStore = {
+    throttleMs: 20,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    getSnapshot: () => snapshot,
+    async run(send, format) {
+      end("streaming", null, true);
+      const own = new AbortController();
+      controller = own;
+      startedAt = now();
+      // Published with the first pieces, in one render, unless none come within a frame.
+      schedule();
+      try {
+        const output = await send(own.signal);
+        for await (const piece of readPieces(format, output)) {
+          if (controller !== own) break;
+          lastAt = now();
+          if (parts.length === 0) firstAt = lastAt;
+          parts.push(piece);
+          text += piece;
+          schedule();
+        }
+        if (controller === own) end("success");
+      } catch (error) {
+        if (controller === own)
+          end(isAbort(error) ? "aborted" : "error", isAbort(error) ? null : error);
+      }
+    },
+    abort() {
+      if (controller) end("aborted");
+    },
+    reset() {
+      end("idle", null, true);
+    },
+  };
+  store.reset();
+  return store;
+}
+
+const now = () => performance.now();
+
+/** `requestAnimationFrame`, looked up when called (there is none on a server). */
+function onNextFrame(callback: () => void): () => void {
+  if (typeof requestAnimationFrame === "function") {
+    const id = requestAnimationFrame(callback);
+    return () => cancelAnimationFrame(id);
+  }
+  const id = setTimeout(callback, 16);
+  return () => clearTimeout(id);
+}

@@ -1,0 +1,64 @@
+import {
+  InvokeEndpointCommand,
+  type InvokeEndpointCommandInput,
+  type SageMakerRuntimeClient,
+} from "@sagefetch/core";
+import type {
+  QueryKeyWithDataTag,
+  UnusedSkipTokenOptions,
+  UseQueryOptions,
+} from "@tanstack/react-query";
+import { decodeBody } from "./decodeBody";
+import {
+  type InvokeEndpointQueryInput,
+  type InvokeEndpointQueryKey,
+  sageMakerKeys,
+} from "./sageMakerKeys";
+import type { Decoder, SageMakerError } from "./types";
+
+/** TanStack Query's `useQuery` options (but the key and function), plus `decode`. */
+export interface InvokeEndpointQueryOptions<TData = unknown, TSelected = TData>
+  extends Omit<
+    UseQueryOptions<TData, SageMakerError, TSelected, InvokeEndpointQueryKey>,
+    "queryKey" | "queryFn"
+  > {
+  /**
+   * Turns the answer into `data` (kept in the cache, so it should be serializable if the cache
+   * is dehydrated or persisted).
+   * @default decodeBody: JSON parsed, text and CSV as a string, anything else as bytes
+   */
+  decode?: Decoder<TData>;
+}
+
+/** Options for `useQuery`, `useSuspenseQuery`, `useQueries`, `prefetchQuery`, `fetchQuery`... */
+export type InvokeEndpointQueryOptionsResult<
+  TData = unknown,
+  TSelected = TData,
+> = UnusedSkipTokenOptions<TData, SageMakerError, TSelected, InvokeEndpointQueryKey> &
+  QueryKeyWithDataTag<InvokeEndpointQueryKey, TData, SageMakerError>;
+
+/**
+ * Query options for one InvokeEndpoint answer: the key (`sageMakerKeys.invoke(input)`), a
+ * function that sends the call with TanStack Query's `signal` (so a cancelled query aborts it)
+ * and decodes the answer, and `retry: false`, as the client retries already (pass `retry` to
+ * have TanStack Query retry too).
+ * @example
+ * await queryClient.prefetchQuery(invokeEndpointQueryOptions(client, { EndpointName: "sentiment", Body: text }));
+ * const { data } = useQuery(invokeEndpointQueryOptions(client, input));
+ */
+export function invokeEndpointQueryOptions<TData = unknown, TSelected = TData>(
+  client: SageMakerRuntimeClient,
+  input: InvokeEndpointQueryInput,
+  options: InvokeEndpointQueryOptions<TData, TSelected> = {},
+): InvokeEndpointQueryOptionsResult<TData, TSelected> {
+  const { decode = decodeBody as Decoder<TData>, ...rest } = options;
+  return {
+    retry: false,
+    ...rest,
+    queryKey: sageMakerKeys.invoke(input),
+    queryFn: async ({ signal }) => {
+      const output = await client.send(new InvokeEndpointCommand(input), { abortSignal: signal });
+      return decode(output, input as InvokeEndpointCommandInput);
+    },
+  } as InvokeEndpointQueryOptionsResult<TData, TSelected>;
+}

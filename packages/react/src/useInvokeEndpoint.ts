@@ -1,0 +1,109 @@
+import {
+  InvokeEndpointCommand,
+  type InvokeEndpointCommandInput,
+  type InvokeEndpointCommandOutput,
+} from "@sagefetch/core";
+import {
+  type UseMutationOptions,
+  type UseMutationResult,
+  useMutation,
+} from "@tanstack/react-query";
+import { decodeBody } from "./decodeBody";
+import { isAbort } from "./internal/isAbort";
+import { useCalls } from "./internal/useCalls";
+import { sageMakerKeys } from "./sageMakerKeys";
+import type { Decoder, InputWithDefaults, InvokeResult, SageMakerError } from "./types";
+import { useSageMakerClient } from "./useSageMakerClient";
+
+type Input = InvokeEndpointCommandInput;
+type MutationOptions<TData, TVariables> = UseMutationOptions<
+  InvokeResult<TData>,
+  SageMakerError,
+  TVariables
+>;
+
+export interface UseInvokeEndpointOptions<
+  TData = unknown,
+  TDefaults extends Partial<Input> = Record<never, never>,
+> extends Pick<
+    MutationOptions<TData, InputWithDefaults<Input, TDefaults>>,
+    "onSuccess" | "onError" | "onSettled" | "retryDelay" | "mutationKey" | "meta" | "scope"
+  > {
+  /**
+   * Fields every call sends unless it gives its own; they become optional in `invoke`.
+   * @example { EndpointName: "sentiment", ContentType: "application/json" }
+   */
+  defaults?: TDefaults;
+  /**
+   * Turns the answer into `data`.
+   * @default decodeBody: JSON parsed, text and CSV as a string, anything else as bytes
+   */
+  decode?: Decoder<TData>;
+  /**
+   * Retries by TanStack Query, on top of the client's own (`maxAttempts`). An aborted call is
+   * never retried.
+   * @default false
+   */
+  retry?: MutationOptions<TData, unknown>["retry"];
+}
+
+/**
+ * `useMutation`'s result (`status`, `isPending`, `error`, `variables`, `reset`, `mutate`,
+ * `failureCount`, ...) with the answer split into `data` (decoded) and `output`.
+ */
+export type UseInvokeEndpointResult<TData = unknown, TInput = Input> = Omit<
+  UseMutationResult<InvokeResult<TData>, SageMakerError, TInput>,
+  "data"
+> & {
+  /** Sends InvokeEndpoint. Rejects as `mutateAsync` does; the error is in `error` too. */
+  invoke(input: TInput): Promise<InvokeResult<TData>>;
+  /** The last answer, decoded. */
+  data: TData | undefined;
+  /** The last answer as the client gave it (`Body`, `ContentType`, `$metadata`, ...). */
+  output: InvokeEndpointCommandOutput | undefined;
+  /** Aborts the calls running (they fail with `AbortError`). Unmounting does it too. */
+  abort(): void;
+};
+
+/**
+ * Imperative inference, for a button or a form: `useMutation` over InvokeEndpoint.
+ * @example
+ * const { invoke, data, error, isPending, abort } = useInvokeEndpoint({
+ *   defaults: { EndpointName: "sentiment", ContentType: "application/json" },
+ * });
+ * await invoke({ Body: JSON.stringify({ inputs: text }) });
+ */
+export function useInvokeEndpoint<
+  TData = unknown,
+  TDefaults extends Partial<Input> = Record<never, never>,
+>(
+  options: UseInvokeEndpointOptions<TData, TDefaults> = {},
+): UseInvokeEndpointResult<TData, InputWithDefaults<Input, TDefaults>> {
+  const client = useSageMakerClient();
+  const calls = useCalls();
+  const { defaults, decode = decodeBody as Decoder<TData>, retry = false, ...rest } = options;
+  const mutation = useMutation<
+    InvokeResult<TData>,
+    SageMakerError,
+    InputWithDefaults<Input, TDefaults>
+  >({
+    mutationKey: [...sageMakerKeys.all, "invoke"],
+    ...rest,
+    retry: (count, error) =>
+      !isAbort(error) &&
+      (typeof retry === "function" ? retry(count, error) : retry === true || count < +retry),
+    mutationFn: (variables) =>
+      calls.run(async (signal) => {
+        const input = { ...defaults, ...variables } as Input;
+        const output = await client.send(new InvokeEndpointCommand(input), { abortSignal: signal });
+        return { data: await decode(output, input), output };
+      }),
+  });
+  return {
+    ...mutation,
+    invoke: mutation.mutateAsync,
+    data: mutation.data?.data,
+    output: mutation.data?.output,
+    abort: calls.abort,
+  };
+}

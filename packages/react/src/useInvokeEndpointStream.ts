@@ -1,0 +1,66 @@
+import {
+  InvokeEndpointWithResponseStreamCommand,
+  type InvokeEndpointWithResponseStreamCommandInput,
+} from "@sagefetch/core";
+import { useState } from "react";
+import type { StreamSnapshot } from "./internal/StreamStore";
+import { type StreamOptions, useLatest, useStream } from "./internal/useStream";
+import type { InputWithDefaults } from "./types";
+import { useSageMakerClient } from "./useSageMakerClient";
+
+type Input = InvokeEndpointWithResponseStreamCommandInput;
+
+export interface UseInvokeEndpointStreamOptions<
+  TDefaults extends Partial<Input> = Record<never, never>,
+> extends StreamOptions {
+  /**
+   * Fields every stream sends unless `start` gives its own; they become optional in `start`.
+   * @example { EndpointName: "chat", ContentType: "application/json" }
+   */
+  defaults?: TDefaults;
+}
+
+export interface UseInvokeEndpointStreamResult<TInput = Input> extends StreamSnapshot {
+  /**
+   * Sends InvokeEndpointWithResponseStream and streams the answer into `text` and `parts`,
+   * aborting a stream still running. Resolves when it ends, however it ends (see `status`
+   * and `error`); never rejects.
+   */
+  start(input: TInput): Promise<void>;
+  /** Stops the stream; what arrived stays, `status` becomes `aborted`. Unmounting does it too. */
+  abort(): void;
+  /** Stops the stream and goes back to `idle`, empty. */
+  reset(): void;
+}
+
+/**
+ * A streamed inference (a chat answer growing token by token): `text` grows as tokens arrive,
+ * rendered at most once per animation frame. The client retries only before the first part;
+ * the hook never retries.
+ * @example
+ * const { start, text, status, abort, tokensPerSecond } = useInvokeEndpointStream({
+ *   defaults: { EndpointName: "chat", ContentType: "application/json" },
+ *   format: "tokens",
+ * });
+ * start({ Body: JSON.stringify({ inputs: prompt }) });
+ */
+export function useInvokeEndpointStream<TDefaults extends Partial<Input> = Record<never, never>>(
+  options: UseInvokeEndpointStreamOptions<TDefaults> = {},
+): UseInvokeEndpointStreamResult<InputWithDefaults<Input, TDefaults>> {
+  const client = useSageMakerClient();
+  const [store, snapshot] = useStream(options);
+  const latest = useLatest({ client, options });
+  // One function for the component's life, reading the latest render's client and options.
+  const [start] = useState(() => (input: InputWithDefaults<Input, TDefaults>) => {
+    const { client, options } = latest.current;
+    const command = new InvokeEndpointWithResponseStreamCommand({
+      ...options.defaults,
+      ...input,
+    } as Input);
+    return store.run(
+      (signal) => client.send(command, { abortSignal: signal }),
+      options.format ?? "auto",
+    );
+  });
+  return { ...snapshot, start, abort: store.abort, reset: store.reset };
+}

@@ -1,0 +1,143 @@
+import { useEffect, useState, useSyncExternalStore } from "react";
+import {
+  createSessionKeeper,
+  type OpenSession,
+  type SessionCalls,
+  type SessionFields,
+  type SessionView,
+} from "./internal/SessionKeeper";
+import type { StreamSnapshot } from "./internal/StreamStore";
+import { useCalls } from "./internal/useCalls";
+import { type StreamOptions, useStream } from "./internal/useStream";
+import type { Decoder, SageMakerError } from "./types";
+import { useSageMakerClient } from "./useSageMakerClient";
+
+/**
+ * The session's shared fields (`ContentType`, `TargetVariant`, `InferenceComponentName`,
+ * `openBody`, `closeBody`, ...), the stream options, and the session's own.
+ */
+export interface UseStatefulSessionOptions<TData = unknown> extends SessionFields, StreamOptions {
+  /** The endpoint whose container keeps the session. @example "chat" */
+  endpointName: string;
+  /**
+   * Turns the answers of `invoke` into `data`.
+   * @default decodeBody
+   */
+  decode?: Decoder<TData>;
+  /**
+   * Keep the session id in `sessionStorage` (per tab), under this key or, with `true`,
+   * `sagefetch:session:<endpointName>`, and take it up again after a reload.
+   * @default false
+   */
+  persist?: boolean | string;
+  /**
+   * Close the session when the component unmounts (not on a reload: see `persist`).
+   * @default false
+   */
+  closeOnUnmount?: boolean;
+  /**
+   * How long before `expiresAt` `expiresSoon` turns true and `onExpiresSoon` is called.
+   * @default 60000
+   */
+  warnBeforeMs?: number;
+  /** Called once per session, when it is `warnBeforeMs` from expiring. */
+  onExpiresSoon?: (session: SessionView) => void;
+}
+
+interface SessionResultBase<TData> extends StreamSnapshot {
+  /** True from `warnBeforeMs` before `expiresAt` until the session ends. */
+  expiresSoon: boolean;
+  /** The last error opening or closing the session. (Call errors: see `error`, `invoke`.) */
+  sessionError: SageMakerError | null;
+  /**
+   * Opens a session (`SessionId: NEW_SESSION`), or resolves with the one open. `fields`
+   * override the hook's (e.g. `TargetVariant`, `openBody`).
+   */
+  open(fields?: Partial<SessionFields>): Promise<OpenSession<TData>>;
+  /** Closes the session (if open) and opens a new one: after expiry, or to start over. */
+  reopen(fields?: Partial<SessionFields>): Promise<OpenSession<TData>>;
+  /** Aborts the session's running calls and stream. Unmounting does it too. */
+  abort(): void;
+  /** Stops the stream and empties `text` and `parts`. */
+  reset(): void;
+}
+
+/** The session is open: its calls are there. */
+export interface OpenSessionResult<TData = unknown>
+  extends SessionResultBase<TData>,
+    SessionCalls<TData> {
+  isOpen: true;
+  session: SessionView & { state: "open" };
+}
+
+/** No session yet, or one that is opening, closing, closed or expired: no calls. */
+export interface NotOpenSessionResult<TData = unknown> extends SessionResultBase<TData> {
+  isOpen: false;
+  session: SessionView | undefined;
+  invoke?: undefined;
+  stream?: undefined;
+  close?: undefined;
+}
+
+/** Narrow on `isOpen` to reach `invoke`, `stream` and `close`. */
+export type UseStatefulSessionResult<TData = unknown> =
+  | OpenSessionResult<TData>
+  | NotOpenSessionResult<TData>;
+
+/**
+ * A stateful session (SageMaker's `NEW_SESSION` convention): open, invoke and stream within
+ * it, one call at a time and in order, close. Tracks expiry (`expiresSoon`, then state
+ * `expired`), and can keep the id across reloads and close on unmount.
+ * @example
+ * const chat = useStatefulSession({ endpointName: "chat", ContentType: "application/json", persist: true });
+ * if (chat.isOpen) chat.stream({ Body: JSON.stringify({ inputs: prompt }) });
+ */
+export function useStatefulSession<TData = unknown>(
+  options: UseStatefulSessionOptions<TData>,
+): UseStatefulSessionResult<TData> {
+  const client = useSageMakerClient();
+  const calls = useCalls();
+  const [streams, stream] = useStream(options);
+  const [keeper] = useState(() => createSessionKeeper<TData>(calls, streams));
+  // Read when used, so the latest render's options apply (as TanStack Query's observers do).
+  keeper.options = options;
+  keeper.client = client;
+  const { session, handle, expiresSoon, error } = useSyncExternalStore(
+    keeper.subscribe,
+    keeper.getSnapshot,
+    keeper.getSnapshot,
+  );
+  useEffect(() => {
+    keeper.mounted = true;
+    keeper.resume();
+    return () => {
+      keeper.mounted = false;
+      // Deferred: StrictMode's rehearsal unmount is followed at once by a mount.
+      setTimeout(() => keeper.mounted || keeper.dispose());
+    };
+  }, [keeper]);
+  const base: SessionResultBase<TData> = {
+    ...stream,
+    expiresSoon,
+    sessionError: error,
+    open: keeper.open,
+    reopen: keeper.reopen,
+    abort: () => {
+      calls.abort();
+      streams.abort();
+    },
+    reset: streams.reset,
+  };
+  if (session?.state === "open" && handle?.id === session.id) {
+    const { invoke, stream: streamIn, close } = handle;
+    return {
+      ...base,
+      isOpen: true,
+      session: { ...session, state: "open" },
+      invoke,
+      stream: streamIn,
+      close,
+    };
+  }
+  return { ...base, isOpen: false, session };
+}

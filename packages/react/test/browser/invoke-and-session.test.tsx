@@ -1,0 +1,85 @@
+import { AbortError } from "@sagefetch/core";
+import { act, renderHook, waitFor } from "@testing-library/react";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { useInvokeEndpoint, useStatefulSession } from "../../src/index";
+import { order } from "../harness/endpoints";
+import { type MockService, startMock } from "../harness/startMock";
+import { providerFor, settle } from "../harness/wrapper";
+
+let service: MockService;
+beforeAll(async () => {
+  service = await startMock();
+});
+afterEach(() => {
+  service.reset();
+  sessionStorage.clear();
+});
+afterAll(() => service.stop());
+
+describe("in Chromium, through MSW's service worker", () => {
+  it("invokes and decodes, with real fetch", async () => {
+    const { result } = renderHook(() => useInvokeEndpoint(), {
+      wrapper: providerFor(service.client()),
+    });
+    const { data } = await act(() =>
+      result.current.invoke({ EndpointName: "tabular", Body: "1,2,3\n", ContentType: "text/csv" }),
+    );
+    expect(data).toBe("0.880797\n");
+  });
+
+  it("a call running when the component unmounts is aborted at once", async () => {
+    const { result, unmount } = renderHook(() => useInvokeEndpoint(), {
+      wrapper: providerFor(service.client()),
+    });
+    let call!: Promise<unknown>;
+    act(() => {
+      call = settle(
+        result.current.invoke({
+          EndpointName: "slow",
+          Body: "{}",
+          CustomAttributes: "delay-ms=3000",
+        }),
+      );
+    });
+    await waitFor(() => expect(service.mock.requests).toHaveLength(1));
+    const started = performance.now();
+    unmount();
+    expect(await call).toBeInstanceOf(AbortError);
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+
+  it("a session's calls go one at a time, in order, and its stream grows in place", async () => {
+    const { result } = renderHook(
+      () => useStatefulSession({ endpointName: "ordered", ContentType: "application/json" }),
+      { wrapper: providerFor(service.client()) },
+    );
+    const session = await act(() => result.current.open());
+    await act(() =>
+      Promise.all(
+        [
+          { n: 1, wait: 80 },
+          { n: 2, wait: 0 },
+          { n: 3, wait: 30 },
+        ].map((call) => session.invoke({ Body: JSON.stringify(call) })),
+      ),
+    );
+    expect(order).toEqual(["1", "2", "3"]);
+  });
+
+  it("keeps the session id in sessionStorage across a remount", async () => {
+    const options = { endpointName: "chat", ContentType: "application/json", persist: true };
+    const first = renderHook(() => useStatefulSession(options), {
+      wrapper: providerFor(service.client()),
+    });
+    const { id } = await act(() => first.result.current.open());
+    first.unmount();
+    const second = renderHook(() => useStatefulSession(options), {
+      wrapper: providerFor(service.client()),
+    });
+    await waitFor(() => expect(second.result.current.session?.id).toBe(id));
+    const current = second.result.current;
+    if (!current.isOpen) throw new Error("not open");
+    await act(() => current.stream({ Body: JSON.stringify({ inputs: "still here?" }) }));
+    expect(second.result.current.text).toBe('Turn 1: you said "still here?".');
+  });
+});

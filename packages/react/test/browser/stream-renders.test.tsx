@@ -1,0 +1,136 @@
+import { act, render, waitFor } from "@testing-library/react";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { SageMakerProvider, type StreamStatus, useInvokeEndpointStream } from "../../src/index";
+import { type MockService, startMock } from "../harness/startMock";
+
+let service: MockService;
+beforeAll(async () => {
+  service = await startMock();
+});
+afterEach(() => service.reset());
+afterAll(() => service.stop());
+
+/** What the streaming component saw: its renders, and the hook's latest value. */
+const seen = {
+  renders: 0,
+  texts: new Set<string>(),
+  hook: undefined as ReturnType<typeof useInvokeEndpointStream> | undefined,
+};
+
+function Stream({ throttleMs }: { throttleMs?: number }) {
+  seen.renders++;
+  const hook = useInvokeEndpointStream({
+    defaults: { EndpointName: "firehose" },
+    format: "tokens",
+    throttleMs,
+  });
+  seen.hook = hook;
+  seen.texts.add(hook.text);
+  return <output data-status={hook.status}>{hook.text.length}</output>;
+}
+
+const status = (): StreamStatus | undefined => seen.hook?.status;
+
+describe("useInvokeEndpointStream in Chromium", () => {
+  it("renders at most 60 times for 5,000 tokens in one second (counted, not timed)", async () => {
+    expect(service.runtime).toBe("chromium");
+    seen.renders = 0;
+    seen.texts.clear();
+    render(
+      <SageMakerProvider client={service.client()}>
+        <Stream />
+      </SageMakerProvider>,
+    );
+    // One token per PayloadPart, in 4 KiB network chunks as TCP would carry them: MSW's worker
+    // costs ~0.5 ms per chunk, so a chunk per part could not carry 5,000 parts in a second.
+    service.mock.stream.chunking = [4096];
+    const mounted = seen.renders;
+    const started = performance.now();
+    await act(() => seen.hook?.start({ Body: '{"tokens": 5000, "ms": 1000}' }));
+    const took = performance.now() - started;
+    expect(status()).toBe("success");
+    expect(seen.hook?.parts).toHaveLength(5000);
+    expect(seen.hook?.text.endsWith("t4999 ")).toBe(true);
+    // It took about a second, and the text was shown as it grew, not only at the end.
+    // (Not a timing test: the bound only says the tokens came over about one second, with
+    // room for a loaded machine.)
+    expect(took).toBeGreaterThan(900);
+    expect(took).toBeLessThan(2000);
+    expect(seen.texts.size).toBeGreaterThan(10);
+    const renders = seen.renders - mounted;
+    console.info(`react-renders: ${renders} renders for 5,000 tokens in ${Math.round(took)} ms`);
+    expect(renders).toBeLessThanOrEqual(60);
+    expect(seen.hook?.tokensPerSecond).toBeGreaterThan(2000);
+    expect(seen.hook?.timeToFirstTokenMs).toBeLessThan(500);
+  });
+
+  it("with throttleMs 0, renders at most once per animation frame", async () => {
+    seen.renders = 0;
+    render(
+      <SageMakerProvider client={service.client()}>
+        <Stream throttleMs={0} />
+      </SageMakerProvider>,
+    );
+    service.mock.stream.chunking = [4096];
+    const mounted = seen.renders;
+    let frames = 0;
+    let counting = true;
+    const count = () => {
+      frames++;
+      if (counting) requestAnimationFrame(count);
+    };
+    requestAnimationFrame(count);
+    await act(() => seen.hook?.start({ Body: '{"tokens": 2000, "ms": 500}' }));
+    counting = false;
+    const renders = seen.renders - mounted;
+    // One per frame, plus the end of the stream, rendered at once; and most frames render
+    // (the default throttleMs would skip every other one).
+    console.info(`react-renders: throttleMs 0: ${renders} renders in ${frames} frames`);
+    expect(renders).toBeLessThanOrEqual(frames + 1);
+    expect(renders).toBeGreaterThan(frames * 0.7);
+  });
+
+  it("shows parts as they arrive, before the stream ends", async () => {
+    render(
+      <SageMakerProvider client={service.client()}>
+        <Stream />
+      </SageMakerProvider>,
+    );
+    let done!: Promise<void> | undefined;
+    act(() => {
+      done = seen.hook?.start({ Body: '{"tokens": 200, "ms": 600}' });
+    });
+    await waitFor(() => expect(seen.hook?.parts.length).toBeGreaterThan(0));
+    expect(status()).toBe("streaming");
+    expect(seen.hook?.parts.length).toBeLessThan(200);
+    await act(() => done);
+    expect(seen.hook?.parts).toHaveLength(200);
+  });
+
+  it("unmounting mid-stream aborts it: the request is cancelled, the model stops", async () => {
+    const client = service.client();
+    const signals: AbortSignal[] = [];
+    const send = client.send.bind(client);
+    client.send = ((command, options) => {
+      if (options?.abortSignal) signals.push(options.abortSignal);
+      return send(command, options);
+    }) as typeof client.send;
+    const view = render(
+      <SageMakerProvider client={client}>
+        <Stream />
+      </SageMakerProvider>,
+    );
+    act(() => {
+      seen.hook?.start({ Body: '{"tokens": 2000, "ms": 2000}' });
+    });
+    await waitFor(() => expect(seen.hook?.parts.length).toBeGreaterThan(10));
+    view.unmount();
+    expect(signals[0]?.aborted).toBe(true);
+    // The body's reader was cancelled, so the mock stops putting parts on the wire.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const sent = service.mock.requests[0]?.streamedParts ?? 0;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(service.mock.requests[0]?.streamedParts).toBe(sent);
+    expect(sent).toBeLessThan(2000);
+  });
+});

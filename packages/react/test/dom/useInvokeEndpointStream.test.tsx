@@ -1,0 +1,149 @@
+import { ModelStreamError, readSseData, ValidationError } from "@sagefetch/core";
+import { act, renderHook, waitFor } from "@testing-library/react";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { useInvokeEndpointStream } from "../../src/index";
+import { type MockService, startMock } from "../harness/startMock";
+import { providerFor } from "../harness/wrapper";
+
+let service: MockService;
+beforeAll(async () => {
+  service = await startMock();
+});
+afterEach(() => service.reset());
+afterAll(() => service.stop());
+
+const chat = { EndpointName: "chat", ContentType: "application/json" };
+const ask = (inputs: string, extra: object = {}) => ({
+  ...chat,
+  Body: JSON.stringify({ inputs, ...extra }),
+});
+const render = <T,>(hook: () => T, client = service.client()) =>
+  renderHook(hook, { wrapper: providerFor(client) });
+
+describe("useInvokeEndpointStream", () => {
+  it("streams TGI tokens into text and parts, with timing", async () => {
+    const { result } = render(() => useInvokeEndpointStream());
+    expect(result.current).toMatchObject({ status: "idle", text: "", parts: [] });
+    await act(() => result.current.start(ask("hello")));
+    expect(result.current.status).toBe("success");
+    expect(result.current.text).toBe('Turn 1: you said "hello".');
+    expect(result.current.parts).toEqual(["Turn", " 1:", " you", " said", ' "hello".']);
+    expect(result.current.error).toBeNull();
+    expect(result.current.timeToFirstTokenMs).toBeGreaterThanOrEqual(0);
+    expect(result.current.tokensPerSecond).toBeGreaterThan(0);
+  });
+
+  it("reads raw text in text format (auto for text/plain), and UTF-8 across parts", async () => {
+    const { result } = render(() =>
+      useInvokeEndpointStream({ defaults: { EndpointName: "echo", ContentType: "text/plain" } }),
+    );
+    // echo streams its body in 3 parts cut at byte offsets: "€" straddles two.
+    await act(() => result.current.start({ Body: "a€b€c" }));
+    expect(result.current.text).toBe("a€b€c");
+    expect(result.current.parts.join("")).toBe("a€b€c");
+  });
+
+  it("format: text shows the SSE events themselves; a reader of one's own works too", async () => {
+    const raw = render(() => useInvokeEndpointStream({ format: "text" }));
+    await act(() => raw.result.current.start(ask("hi", { parameters: { max_new_tokens: 2 } })));
+    expect(raw.result.current.text).toMatch(/^data: \{"token":\{"id":\d+,"text":"Turn"/);
+    const sse = render(() => useInvokeEndpointStream({ format: readSseData }));
+    await act(() => sse.result.current.start(ask("hi", { parameters: { max_new_tokens: 2 } })));
+    expect(sse.result.current.parts.map((p) => JSON.parse(p).token.text)).toEqual(["Turn", " 1:"]);
+  });
+
+  it("a ModelStreamError mid-stream keeps the text that came before it", async () => {
+    const { result } = render(() => useInvokeEndpointStream());
+    await act(() => result.current.start({ EndpointName: "breaks-midway", Body: "{}" }));
+    expect(result.current.status).toBe("error");
+    expect(result.current.error).toBeInstanceOf(ModelStreamError);
+    expect(result.current.error?.message).toBe("CUDA out of memory");
+    expect(result.current.text).toBe("Hello world");
+  });
+
+  it("an error before the stream: status error, nothing streamed, never a rejection", async () => {
+    const { result } = render(() => useInvokeEndpointStream());
+    await act(() => result.current.start({ EndpointName: "nope", Body: "{}" }));
+    expect(result.current).toMatchObject({ status: "error", text: "" });
+    expect(result.current.error).toBeInstanceOf(ValidationError);
+  });
+
+  it("the client retries before the first part only; the hook never does", async () => {
+    service.mock.faults.throttle(1);
+    const { result } = render(() => useInvokeEndpointStream());
+    await act(() => result.current.start(ask("again")));
+    expect(result.current.status).toBe("success");
+    expect(service.mock.requests.map((r) => r.status)).toEqual([400, 200]);
+    service.mock.faults.cutStream(2);
+    await act(() => result.current.start(ask("cut")));
+    expect(result.current.status).toBe("error");
+    expect(result.current.text).toBe("Turn 1:");
+    expect(service.mock.requests).toHaveLength(3);
+  });
+
+  it("abort() stops the stream and keeps what arrived; reset() empties it", async () => {
+    const { result } = render(() => useInvokeEndpointStream({ throttleMs: 0 }));
+    let done!: Promise<void>;
+    act(() => {
+      done = result.current.start({
+        EndpointName: "firehose",
+        Body: '{"tokens": 1000, "ms": 2000}',
+      });
+    });
+    await waitFor(() => expect(result.current.parts.length).toBeGreaterThan(5));
+    act(() => result.current.abort());
+    await act(() => done);
+    const kept = result.current.parts.length;
+    expect(result.current).toMatchObject({ status: "aborted", error: null });
+    expect(kept).toBeLessThan(1000);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(result.current.parts).toHaveLength(kept);
+    act(() => result.current.reset());
+    expect(result.current).toMatchObject({ status: "idle", text: "", parts: [] });
+  });
+
+  it("unmounting aborts the stream", async () => {
+    const client = service.client();
+    const sent: AbortSignal[] = [];
+    const send = client.send.bind(client);
+    client.send = ((command, options) => {
+      if (options?.abortSignal) sent.push(options.abortSignal);
+      return send(command, options);
+    }) as typeof client.send;
+    const { result, unmount } = render(() => useInvokeEndpointStream(), client);
+    act(() => {
+      result.current.start({ EndpointName: "firehose", Body: '{"tokens": 1000, "ms": 2000}' });
+    });
+    await waitFor(() => expect(result.current.parts.length).toBeGreaterThan(5));
+    unmount();
+    expect(sent[0]?.aborted).toBe(true);
+  });
+
+  it("a new start aborts the running stream and shows only the new one", async () => {
+    const { result } = render(() => useInvokeEndpointStream());
+    let first!: Promise<void>;
+    act(() => {
+      first = result.current.start({
+        EndpointName: "firehose",
+        Body: '{"tokens": 1000, "ms": 2000}',
+      });
+    });
+    await waitFor(() => expect(result.current.parts.length).toBeGreaterThan(0));
+    await act(() => result.current.start(ask("second")));
+    await act(() => first);
+    expect(result.current).toMatchObject({ status: "success", text: 'Turn 1: you said "second".' });
+  });
+
+  it("aborting before the answer comes is an abort, not an error", async () => {
+    const { result } = render(() => useInvokeEndpointStream());
+    service.mock.faults.delay(2000);
+    let done!: Promise<void>;
+    act(() => {
+      done = result.current.start(ask("slow"));
+    });
+    await waitFor(() => expect(result.current.status).toBe("streaming"));
+    act(() => result.current.abort());
+    await act(() => done);
+    expect(result.current).toMatchObject({ status: "aborted", error: null, text: "" });
+  });
+});

@@ -1,0 +1,8 @@
+declare module "vitest" {
+  interface ProvidedContext {
+    /** The React major version the project runs the tests on. */
+    react: "18" | "19";
+  }
+}
+
+export {};
