@@ -1,0 +1,54 @@
+import { useState } from "react";
+import { ChatPanel } from "./chat/ChatPanel";
+import { useChat } from "./chat/useChat";
+import type { CallRecord } from "./history/callRecord";
+import { HistoryPanel } from "./history/HistoryPanel";
+import { InvokePanel } from "./invoke/InvokePanel";
+import { useInvokeForm } from "./invoke/useInvokeForm";
+import { useInvoker } from "./invoke/useInvoker";
+import { LatencyPanel } from "./metrics/LatencyPanel";
+import type { Mode } from "./settings/settings";
+import { Tabs } from "./ui/Tabs";
+
+type TabId = "invoke" | "chat";
+
+/** Invoke and Chat tabs, beside the latency chart and the history. */
+export function Workspace({ mode }: { mode: Mode }) {
+  const [tab, setTab] = useState<TabId>("invoke");
+  const form = useInvokeForm(mode === "demo" ? "echo" : "");
+  const invoker = useInvoker();
+  const chat = useChat();
+  const replay = (call: CallRecord) => {
+    if (call.kind === "stream") {
+      setTab("chat");
+      chat.send(call.request.prompt ?? "");
+      return;
+    }
+    setTab("invoke");
+    form.load(call.request);
+    void invoker.send(call.request);
+  };
+  return (
+    <main className="workspace">
+      <div className="main-column">
+        <Tabs<TabId>
+          label="Call an endpoint"
+          selected={tab}
+          onSelect={setTab}
+          tabs={[
+            {
+              id: "invoke",
+              label: "Invoke",
+              panel: <InvokePanel mode={mode} form={form} invoker={invoker} />,
+            },
+            { id: "chat", label: "Chat (stream)", panel: <ChatPanel chat={chat} /> },
+          ]}
+        />
+      </div>
+      <aside className="side-column" aria-label="Latency and history">
+        <LatencyPanel />
+        <HistoryPanel onReplay={replay} />
+      </aside>
+    </main>
+  );
+}

@@ -1,0 +1,292 @@
+// The dashboard as a person meets it: built with Vite, served by Vite's preview server, driven
+// in Debian's Chromium with playwright-core. Demo mode: the mock runs in a service worker.
+import type { Browser, Page } from "playwright-core";
+import type { PreviewServer } from "vite";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { lowContrastText, scrollsSideways, tabTo, unlabelledControls } from "./harness/a11y";
+import { buildIfStale, startPreview } from "./harness/app";
+import { POOL_ID, REGION, RELAY_URL, routeAwsToMocks } from "./harness/awsDoubles";
+import { chromiumAvailable, launchChromium } from "./harness/chromium";
+import {
+  contentType,
+  type Dashboard,
+  invoke,
+  openDashboard,
+  PHONE,
+  screenshot,
+  shown,
+} from "./harness/dashboard";
+
+// A 24×24 blue PNG, as a user would upload.
+const PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAABgAAAAYCAIAAABvFaqvAAAAH0lEQVR4nGOQ9btBFcQwatCoQaMGjRo0atCoQQNvEADMs9bftY+40QAAAABJRU5ErkJggg==",
+  "base64",
+);
+
+describe.skipIf(!chromiumAvailable())("dashboard in Chromium", () => {
+  let server: PreviewServer;
+  let browser: Browser;
+  let url: string;
+  let dashboard: Dashboard | undefined;
+
+  beforeAll(async () => {
+    [, browser] = await Promise.all([
+      buildIfStale().then(async () => ({ url, server } = await startPreview())),
+      launchChromium(),
+    ]);
+  });
+  afterEach(async () => {
+    await dashboard?.close();
+    dashboard = undefined;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const open = async (viewport?: typeof PHONE) => {
+    dashboard = await openDashboard(browser, url, viewport);
+    return dashboard;
+  };
+  const result = (page: Page) => page.locator("section.result");
+
+  it("says it is in demo mode and invokes every demo endpoint", async () => {
+    const d = await open();
+    const { page } = d;
+    expect(await shown(page.locator(".badge"))).toBe("demo");
+
+    let out = await invoke(d, { endpoint: "echo" });
+    await expect.poll(() => shown(out)).toContain('"inputs": "Hello, SageMaker"');
+    const headers = await shown(page.getByLabel("Response headers"));
+    expect(headers).toMatch(/InvokedProductionVariant\s+AllTraffic/);
+    expect(headers).toMatch(/CustomAttributes\s+trace=dashboard/);
+    expect(headers).toMatch(/ContentType\s+application\/json/);
+
+    out = await invoke(d, { endpoint: "chat" });
+    await expect.poll(() => shown(out)).toContain('"generated_text": "Turn 1: you said');
+
+    out = await invoke(d, { endpoint: "tabular" });
+    await expect.poll(() => shown(out)).toContain("0.880797\n0.119203");
+
+    out = await invoke(d, { endpoint: "slow", customAttributes: "delay-ms=300" });
+    await expect.poll(() => shown(out)).toContain('"waitedMs": 300');
+
+    // flaky fails its first call (see the ModelError test) and answers its second.
+    await invoke(d, { endpoint: "flaky" });
+    out = await invoke(d, { endpoint: "flaky" });
+    await expect.poll(() => shown(out)).toContain('"ok": true');
+
+    out = await invoke(d, { endpoint: "sentiment" });
+    await expect.poll(() => shown(out)).toMatch(/POSITIVE[\s\S]*NEGATIVE/);
+    expect(await d.calls()).toBe(7);
+    await screenshot(page, "invoke");
+  });
+
+  it("shows a ModelError with the container's status and message", async () => {
+    const d = await open();
+    const out = await invoke(d, { endpoint: "flaky" });
+    const alert = out.getByRole("alert");
+    await alert.waitFor();
+    const text = await shown(alert);
+    expect(text).toContain("ModelError");
+    expect(text).toMatch(/OriginalStatusCode\s+503/);
+    expect(text).toContain("Simulated failure on call 1");
+    expect(text).toMatch(/HTTP status\s+424/);
+    await screenshot(d.page, "model-error");
+
+    // A model refusing the input is typed the same way (sentiment wants {"inputs": …}).
+    await invoke(d, { endpoint: "sentiment", body: '{"text": 1}' });
+    await expect.poll(() => shown(alert)).toMatch(/OriginalStatusCode\s+400/);
+    const history = await d.page.locator(".history-item .tag.bad").allInnerTexts();
+    expect(history).toEqual(["ModelError", "ModelError"]);
+  });
+
+  it("switches content types: JSON, CSV, text and an image upload", async () => {
+    const d = await open();
+    const { page } = d;
+    const body = page.getByLabel(/^Body/);
+
+    await contentType(page, "CSV").check();
+    expect(await body.inputValue()).toBe("1,2,3\n4,5,6");
+    let out = await invoke(d, { endpoint: "echo", kind: "CSV" });
+    await expect.poll(() => shown(out)).toMatch(/ContentType\s+text\/csv/);
+
+    await contentType(page, "Text").check();
+    expect(await page.getByText("Body (text/plain)").count()).toBe(1);
+    out = await invoke(d, { endpoint: "echo", kind: "Text", body: "plain words" });
+    await expect.poll(() => shown(out)).toMatch(/^plain words$/m);
+
+    await contentType(page, "Image").check();
+    expect(await body.count()).toBe(0);
+    await page.getByLabel("Image", { exact: true }).setInputFiles({
+      name: "square.png",
+      mimeType: "image/png",
+      buffer: PNG,
+    });
+    await page.getByText("square.png: 88 bytes, image/png").waitFor();
+    out = await invoke(d, { endpoint: "echo", kind: "Image" });
+    await out.getByRole("img", { name: "Response image, image/png" }).waitFor();
+    expect(await shown(out)).toContain("88 bytes of image/png");
+
+    await contentType(page, "JSON").check();
+    expect(JSON.parse(await body.inputValue())).toEqual({ inputs: "Hello, SageMaker" });
+  });
+
+  it("streams a chat answer token by token in a stateful session, then closes it", async () => {
+    const d = await open();
+    const { page } = d;
+    await page.getByRole("tab", { name: "Chat (stream)" }).click();
+    await page.getByRole("button", { name: "Open session" }).click();
+    const id = page.getByTestId("session-id");
+    await expect.poll(() => shown(id)).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await shown(page.getByTestId("session-state"))).toBe("open");
+    // 20 minutes from the mock's clock, counting down.
+    expect(await shown(page.getByTestId("session-expiry"))).toMatch(/^(20:00|19:[0-5]\d)$/);
+
+    // Record what the answer shows at every change, to see tokens before the stream ends.
+    await page.evaluate(() => {
+      const seen: { status: string | null; text: string }[] = [];
+      (window as unknown as { seen: typeof seen }).seen = seen;
+      const panel = document.getElementById("panel-chat") as HTMLElement;
+      new MutationObserver(() => {
+        const answer = panel.querySelector("li.message.assistant:last-of-type");
+        if (answer) {
+          seen.push({
+            status: answer.getAttribute("data-status"),
+            text: answer.querySelector(".answer")?.textContent ?? "",
+          });
+        }
+      }).observe(panel, { subtree: true, childList: true, characterData: true, attributes: true });
+    });
+    const send = async (message: string, turn: number) => {
+      await page.getByLabel("Message", { exact: true }).fill(message);
+      await page.getByRole("button", { name: "Send message" }).click();
+      const done = page.locator('li.message.assistant[data-status="success"]');
+      await page.waitForFunction(
+        (n) => document.querySelectorAll('li.message.assistant[data-status="success"]').length >= n,
+        turn,
+        { timeout: 10_000 },
+      );
+      return shown(done.nth(turn - 1).locator(".answer"));
+    };
+
+    const first = await send("My name is Ada", 1);
+    expect(first).toBe('Turn 1: you said "My name is Ada".');
+    const seen = await page.evaluate(
+      () => (window as unknown as { seen: { status: string; text: string }[] }).seen,
+    );
+    // While the stream ran, the answer grew through several prefixes of the final text.
+    const partial = seen.filter((s) => s.status === "streaming" && s.text.length > 0);
+    expect(partial.every((s) => first.startsWith(s.text))).toBe(true);
+    const shorter = new Set(partial.map((s) => s.text).filter((t) => t.length < first.length));
+    expect(shorter.size).toBeGreaterThan(1);
+
+    // The session remembers the first turn.
+    const second = await send("Who am I?", 2);
+    expect(second).toBe('Turn 2: you said "Who am I?". Before that you said "My name is Ada".');
+    await expect.poll(() => shown(page.getByTestId("ttft"))).toMatch(/^\d+ ms$/);
+    expect(await page.locator(".history-item .tag", { hasText: "stream" }).count()).toBe(2);
+    await screenshot(page, "chat");
+
+    await page.getByRole("button", { name: "Close session" }).click();
+    await expect.poll(() => shown(page.getByTestId("session-state"))).toContain("closed");
+    expect(await id.count()).toBe(0);
+    await page.getByRole("button", { name: "Open session" }).waitFor();
+  });
+
+  it("charts p50/p95 and replays a call from the history", async () => {
+    const d = await open();
+    const { page } = d;
+    await invoke(d, { endpoint: "echo" });
+    await invoke(d, { endpoint: "tabular" });
+    await invoke(d, { endpoint: "slow", customAttributes: "delay-ms=200" });
+    expect(await shown(page.getByTestId("p50"))).toMatch(/^\d+ ms$/);
+    expect(await shown(page.getByTestId("p95"))).toMatch(/^\d+ ms$/);
+    // The chart has one line per series, drawn through the calls.
+    await page.locator(".recharts-line path.recharts-curve").first().waitFor();
+    expect(await page.locator(".recharts-line").count()).toBe(4);
+
+    await page.getByRole("button", { name: "Replay call 1 to echo" }).click();
+    await d.waitForCalls(4);
+    const newest = page.locator(".history-item").first();
+    expect(await shown(newest)).toMatch(/#4\s+echo/);
+    expect(await page.getByLabel("Endpoint", { exact: true }).inputValue()).toBe("echo");
+    await expect.poll(() => shown(result(page))).toContain('"inputs": "Hello, SageMaker"');
+  });
+
+  it("fits a phone screen, labels every control, and reaches Send from the keyboard", async () => {
+    const d = await open(PHONE);
+    const { page } = d;
+    expect(await unlabelledControls(page)).toEqual([]);
+    const presses = await tabTo(page, "Send");
+    expect(presses).toBeGreaterThan(1);
+    await page.keyboard.press("Enter");
+    await d.waitForCalls(1);
+    await expect.poll(() => shown(result(page))).toContain("AllTraffic");
+    expect(await scrollsSideways(page)).toBe(false);
+    expect(await lowContrastText(page)).toEqual([]);
+    await screenshot(page, "phone");
+
+    await page.getByRole("tab", { name: "Chat (stream)" }).click();
+    expect(await scrollsSideways(page)).toBe(false);
+    expect(await unlabelledControls(page)).toEqual([]);
+    // Arrow keys move between tabs.
+    await page.keyboard.press("ArrowLeft");
+    expect(await shown(page.getByRole("tab", { selected: true }))).toBe("Invoke");
+  });
+
+  it("switches to an AWS account (Cognito, relay) without loading the mock, and back", async () => {
+    const d = await open();
+    const { page, context } = d;
+    const aws = await routeAwsToMocks(context);
+    await page.getByRole("button", { name: "Settings" }).click();
+    const dialog = page.getByRole("dialog", { name: "Settings" });
+    await dialog.getByLabel("My AWS account").check();
+    await dialog.getByRole("button", { name: "Save" }).click();
+    // Nothing is saved until the fields are right.
+    expect(await dialog.getByText("An identity pool id such as").count()).toBe(1);
+    await dialog.getByLabel("Region").fill(REGION);
+    await dialog.getByLabel("Cognito Identity Pool id").fill(POOL_ID);
+    await dialog.getByLabel("Relay URL").fill(RELAY_URL);
+    await dialog.getByRole("button", { name: "Save" }).click();
+    await expect.poll(() => shown(page.locator(".badge"))).toBe(`AWS · ${REGION}`);
+
+    // After a reload the settings hold, and neither MSW nor its worker is loaded.
+    await page.reload();
+    const endpoint = page.getByLabel("Endpoint", { exact: true });
+    await endpoint.waitFor();
+    expect(await shown(page.locator(".badge"))).toBe(`AWS · ${REGION}`);
+    const loaded = await page.evaluate(async () => ({
+      scripts: performance.getEntriesByType("resource").map((e) => e.name),
+      workers: (await navigator.serviceWorker.getRegistrations()).length,
+      settings: JSON.parse(localStorage.getItem("sagefetch.dashboard.settings") ?? "{}"),
+    }));
+    expect(loaded.scripts.filter((name) => /demoService|msw/i.test(name))).toEqual([]);
+    expect(loaded.workers).toBe(0);
+    expect(loaded.settings).toMatchObject({ mode: "aws", region: REGION, relayUrl: RELAY_URL });
+
+    // A call: credentials from the identity pool, signed for SageMaker, sent through the relay.
+    await endpoint.fill("sentiment");
+    await page.getByLabel(/^Body/).fill('{"inputs": "I love it"}');
+    await page.getByRole("button", { name: "Send", exact: true }).click();
+    await d.waitForCalls(1);
+    await expect.poll(() => shown(result(page))).toContain('"label": "POSITIVE"');
+    expect(aws.cognito.requests.map((r) => r.operation)).toEqual([
+      "GetId",
+      "GetCredentialsForIdentity",
+    ]);
+    expect(aws.sagemaker.requests.map((r) => [r.accessKeyId, r.status])).toEqual([
+      [aws.cognito.issued[0]?.accessKeyId, 200],
+    ]);
+    expect(aws.relayed).toEqual([
+      `/runtime.sagemaker.${REGION}.amazonaws.com/endpoints/sentiment/invocations`,
+    ]);
+
+    await page.getByRole("button", { name: "Settings" }).click();
+    await dialog.getByLabel(/^Demo endpoints/).check();
+    await dialog.getByRole("button", { name: "Save" }).click();
+    await expect.poll(() => shown(page.locator(".badge"))).toBe("demo");
+    const out = await invoke(d, { endpoint: "echo" });
+    await expect.poll(() => shown(out)).toContain("AllTraffic");
+  });
+});
