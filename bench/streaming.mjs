@@ -2,7 +2,7 @@
 // (AWS event-stream), arriving in 16 KiB network chunks. The same bytes go through sagefetch
 // and the AWS SDK (its browser transport, FetchHttpHandler) on the same instant fetch; and
 // through the two decoders alone (ours, and @smithy/eventstream-codec with its chunker), the
-// comparison behind decisions/0003.
+// comparison behind decisions/0003. (Time to first part is bench/first-part.mjs.)
 import {
   SageMakerRuntimeClient as AwsClient,
   InvokeEndpointWithResponseStreamCommand as AwsStream,
@@ -16,6 +16,7 @@ import { getChunkedStream } from "@smithy/core/event-streams";
 import { EventStreamCodec } from "@smithy/eventstream-codec";
 import { FetchHttpHandler } from "@smithy/fetch-http-handler";
 import { fromUtf8, toUtf8 } from "@smithy/util-utf8";
+import { isMain, summarize } from "./lib/stats.mjs";
 
 const PART = 256;
 const TOTAL = 16 * 1024 * 1024;
@@ -70,13 +71,8 @@ const aws = new AwsClient({
 
 async function consume(events) {
   let received = 0;
-  let firstAt;
-  for await (const event of events) {
-    firstAt ??= performance.now();
-    received += event.PayloadPart?.Bytes?.length ?? 0;
-  }
+  for await (const event of events) received += event.PayloadPart?.Bytes?.length ?? 0;
   if (received !== TOTAL) throw new Error(`got ${received} of ${TOTAL} bytes`);
-  return firstAt;
 }
 
 const runs = {
@@ -87,15 +83,11 @@ const runs = {
   "decoder alone: sagefetch EventStreamDecoder": async () => {
     const decoder = new EventStreamDecoder();
     let received = 0;
-    let firstAt;
     for (let at = 0; at < bytes.length; at += NETWORK_CHUNK) {
-      for (const m of decoder.push(bytes.slice(at, at + NETWORK_CHUNK))) {
-        firstAt ??= performance.now();
+      for (const m of decoder.push(bytes.slice(at, at + NETWORK_CHUNK)))
         received += m.payload.length;
-      }
     }
     if (received !== TOTAL) throw new Error("short");
-    return firstAt;
   },
   "decoder alone: @smithy/eventstream-codec": async () => {
     async function* chunks() {
@@ -103,51 +95,38 @@ const runs = {
         yield bytes.slice(at, at + NETWORK_CHUNK);
     }
     let received = 0;
-    let firstAt;
-    for await (const frame of getChunkedStream(chunks())) {
-      const m = codec.decode(frame);
-      firstAt ??= performance.now();
-      received += m.body.length;
-    }
+    for await (const frame of getChunkedStream(chunks()))
+      received += codec.decode(frame).body.length;
     if (received !== TOTAL) throw new Error("short");
-    return firstAt;
   },
 };
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-export async function measureStreaming(rounds = 5) {
+export async function measureStreaming(rounds = 7) {
   // FetchHttpHandler takes no fetch of its own: the AWS SDK's transport uses the global one.
+  const previous = globalThis.fetch;
   globalThis.fetch = answer;
-  const samples = Object.fromEntries(Object.keys(runs).map((k) => [k, { mbps: [], ttfp: [] }]));
-  for (const run of Object.values(runs)) await run(); // warm up
-  for (let r = 0; r < rounds; r++) {
-    for (const [name, run] of Object.entries(runs)) {
-      const start = performance.now();
-      const firstAt = await run();
-      const seconds = (performance.now() - start) / 1000;
-      samples[name].mbps.push(TOTAL / 2 ** 20 / seconds);
-      samples[name].ttfp.push(firstAt - start);
+  try {
+    const samples = Object.fromEntries(Object.keys(runs).map((name) => [name, []]));
+    for (const run of Object.values(runs)) await run(); // warm up
+    for (let r = 0; r < rounds; r++) {
+      for (const [name, run] of Object.entries(runs)) {
+        const start = performance.now();
+        await run();
+        samples[name].push(TOTAL / 2 ** 20 / ((performance.now() - start) / 1000));
+      }
     }
+    return Object.fromEntries(
+      Object.entries(samples).map(([name, mbps]) => [name, { ...summarize(mbps), rounds }]),
+    );
+  } finally {
+    globalThis.fetch = previous;
   }
-  return Object.fromEntries(
-    Object.entries(samples).map(([name, s]) => [
-      name,
-      {
-        mbps: median(s.mbps),
-        min: Math.min(...s.mbps),
-        max: Math.max(...s.mbps),
-        ttfpMs: median(s.ttfp),
-        rounds,
-      },
-    ]),
-  );
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isMain(import.meta.url)) {
   for (const [name, r] of Object.entries(await measureStreaming())) {
     console.log(
-      `${name}: ${r.mbps.toFixed(1)} MiB/s (spread ${r.min.toFixed(1)}–${r.max.toFixed(1)}), first part after ${r.ttfpMs.toFixed(2)} ms`,
+      `${name}: ${r.median.toFixed(1)} MiB/s (IQR ${r.p25.toFixed(1)}–${r.p75.toFixed(1)}, min–max ${r.min.toFixed(1)}–${r.max.toFixed(1)})`,
     );
   }
 }

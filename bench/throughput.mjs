@@ -12,6 +12,7 @@ import { InvokeEndpointCommand, SageMakerRuntimeClient } from "@sagefetch/core";
 import { FetchHttpHandler } from "@smithy/fetch-http-handler";
 import { SignatureV4 } from "@smithy/signature-v4";
 import { AwsClient as Aws4Fetch } from "aws4fetch";
+import { isMain, summarize } from "./lib/stats.mjs";
 
 const credentials = {
   accessKeyId: "AKIDEXAMPLE",
@@ -98,31 +99,31 @@ async function callsPerSecond(call, calls) {
   return (calls / (performance.now() - start)) * 1000;
 }
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
 export async function measureThroughput({ rounds = 9, calls = 1500 } = {}) {
   // FetchHttpHandler takes no fetch of its own: the AWS SDK's transport uses the global one.
+  const previous = globalThis.fetch;
   globalThis.fetch = instantFetch;
-  const all = clients();
-  for (const call of Object.values(all)) await callsPerSecond(call, 300); // warm up the JIT
-  const samples = Object.fromEntries(Object.keys(all).map((name) => [name, []]));
-  for (let round = 0; round < rounds; round++) {
-    for (const [name, call] of Object.entries(all))
-      samples[name].push(await callsPerSecond(call, calls));
+  try {
+    const all = clients();
+    for (const call of Object.values(all)) await callsPerSecond(call, 300); // warm up the JIT
+    const samples = Object.fromEntries(Object.keys(all).map((name) => [name, []]));
+    for (let round = 0; round < rounds; round++) {
+      for (const [name, call] of Object.entries(all))
+        samples[name].push(await callsPerSecond(call, calls));
+    }
+    return Object.fromEntries(
+      Object.entries(samples).map(([name, xs]) => [name, { ...summarize(xs), rounds }]),
+    );
+  } finally {
+    globalThis.fetch = previous;
   }
-  return Object.fromEntries(
-    Object.entries(samples).map(([name, xs]) => [
-      name,
-      { median: median(xs), min: Math.min(...xs), max: Math.max(...xs), rounds },
-    ]),
-  );
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isMain(import.meta.url)) {
   const results = await measureThroughput();
   for (const [name, r] of Object.entries(results)) {
     console.log(
-      `${name}: ${Math.round(r.median)} calls/s (spread ${Math.round(r.min)}–${Math.round(r.max)})`,
+      `${name}: ${Math.round(r.median)} calls/s (IQR ${Math.round(r.p25)}–${Math.round(r.p75)}, min–max ${Math.round(r.min)}–${Math.round(r.max)})`,
     );
   }
 }
