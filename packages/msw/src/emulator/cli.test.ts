@@ -149,6 +149,7 @@ describe("sagefetch-emulator (the built bin)", () => {
       }
       expect((await emulator.exited).code).toBe(0);
     },
+    30_000,
   );
 
   it("reads a config file, queues --fault, and serves the control API", async () => {

@@ -30,6 +30,24 @@ async function main(): Promise<void> {
     process.stderr.write(`sagefetch-emulator: ${error.message}\n\n${USAGE}`);
     process.exit(2);
   }
+  // Listen for signals before saying where we listen: whoever reads that line may stop us at once.
+  let stopping = false;
+  const stop = () => {
+    if (stopping) process.exit(1); // a second signal: do not wait
+    stopping = true;
+    emulator.close().then(
+      () => {
+        process.stdout.write("sagefetch-emulator stopped\n");
+        process.exit(0);
+      },
+      (error: unknown) => {
+        process.stderr.write(`sagefetch-emulator: ${String(error)}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
   const settings = options.emulator;
   const credentials = Array.isArray(settings.credentials) ? settings.credentials : [];
   const demoKey = credentials.some((c) => c.accessKeyId === demoCredentials.accessKeyId);
@@ -52,23 +70,6 @@ async function main(): Promise<void> {
       `  container ${name} → ${url}: ${problem === undefined ? "healthy" : `not healthy (${problem})`}\n`,
     );
   }
-  let stopping = false;
-  const stop = () => {
-    if (stopping) process.exit(1); // a second signal: do not wait
-    stopping = true;
-    emulator.close().then(
-      () => {
-        process.stdout.write("sagefetch-emulator stopped\n");
-        process.exit(0);
-      },
-      (error: unknown) => {
-        process.stderr.write(`sagefetch-emulator: ${String(error)}\n`);
-        process.exit(1);
-      },
-    );
-  };
-  process.on("SIGTERM", stop);
-  process.on("SIGINT", stop);
 }
 
 main().catch((error: unknown) => {
