@@ -159,3 +159,12 @@ describe("the control API", () => {
     expect((await admin(emulator, "reset", {})).status).not.toBe(204);
   });
 });
+
+describe("the request log", () => {
+  it("keeps the newest maxRequestLog requests", async () => {
+    const emulator = await emulatorWith({ maxRequestLog: 2 });
+    for (const body of ["1", "2", "3"]) await (await call(emulator, "echo", { body })).text();
+    await expect.poll(() => emulator.mock.requests.length).toBe(2);
+    expect(emulator.mock.requests.map((r) => new TextDecoder().decode(r.body))).toEqual(["2", "3"]);
+  });
+});

@@ -54,6 +54,11 @@ export interface EmulatorOptions {
    * the SageMaker side accepts until they expire. These answer CORS always, as the services do.
    */
   cognito?: Omit<CognitoIdentityHandlersOptions, "issueTo" | "hosts" | "stsHosts" | "now">;
+  /**
+   * Requests kept in `mock.requests`, the oldest dropped first, so that a long-running emulator
+   * under load does not grow without end. Default: 10,000.
+   */
+  maxRequestLog?: number;
   /** Serve the `/_emulator/` control API (faults, clock, reset, requests). Default: true. */
   admin?: boolean;
   /** Called with one line per request: method, path, status, ms, endpoint. Default: none. */
@@ -81,6 +86,7 @@ export interface Emulator {
 /** Grace period for in-flight answers (streams) when closing, before their sockets are cut. */
 const CLOSE_GRACE_MS = 2_000;
 const MAX_REQUEST_BYTES = 64 * 1024 * 1024;
+const DEFAULT_MAX_REQUEST_LOG = 10_000;
 const COGNITO_PATH = "/cognito-identity";
 const STS_PATH = "/sts";
 
@@ -215,6 +221,8 @@ async function serve(
   const path = pathOf(target);
   let status = 0;
   response.once("close", () => {
+    const excess = served.mock.requests.length - (options.maxRequestLog ?? DEFAULT_MAX_REQUEST_LOG);
+    if (excess > 0) served.mock.requests.splice(0, excess);
     options.log?.(
       formatLogLine({
         method,
