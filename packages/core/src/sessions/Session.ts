@@ -76,6 +76,26 @@ export class Session {
     return session;
   }
 
+  /**
+   * Takes up a session opened earlier (its id kept across a page reload, say), without a
+   * request: the next call says whether the container still has it (`isSessionGoneError`).
+   * @example Session.resume(client, { EndpointName: "chat" }, parseNewSessionId(saved))
+   */
+  static resume(
+    client: SageMakerRuntimeClient,
+    options: SessionOptions,
+    info: { id: string; expiresAt: Date | undefined },
+  ): Session {
+    if (typeof info.id !== "string" || info.id === "") {
+      throw new TypeError("Session.resume: id must be a non-empty string");
+    }
+    const session = new Session(client, options);
+    session.id = info.id;
+    session.expiresAt = info.expiresAt;
+    session.state = "open";
+    return session;
+  }
+
   /** Whether the session's expiry has passed (by the local clock). */
   isExpired(now: number = Date.now()): boolean {
     return (

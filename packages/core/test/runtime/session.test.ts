@@ -58,6 +58,23 @@ describe("Session: stateful sessions against the mock service", () => {
     await expect(session.invoke(ask("still there?"))).rejects.toThrow(/closed/);
   });
 
+  it("resumes a session by id (after a reload, say) and goes on with its history", async () => {
+    const client = service.client();
+    const first = await Session.open(client, { EndpointName: "chat" });
+    await first.invoke(ask("Hello"));
+    const resumed = Session.resume(
+      client,
+      { EndpointName: "chat" },
+      { id: first.id ?? "", expiresAt: first.expiresAt },
+    );
+    expect(resumed.state).toBe("open");
+    const out = await resumed.invoke(ask("Again"));
+    expect(out.Body.transformToString()).toContain('Before that you said \\"Hello\\"');
+    expect(() =>
+      Session.resume(client, { EndpointName: "chat" }, { id: "", expiresAt: undefined }),
+    ).toThrow("id must be a non-empty string");
+  });
+
   it("sends the calls of a session one at a time, in order", async () => {
     const session = await Session.open(service.client(), { EndpointName: "ordered" });
     await Promise.all([

@@ -9,7 +9,6 @@ import {
 import { decodeBody } from "../decodeBody";
 import type { Decoder, InvokeResult, SageMakerError } from "../types";
 import type { UseStatefulSessionOptions } from "../useStatefulSession";
-import { resumeSession } from "./resumeSession";
 import type { StreamStore } from "./StreamStore";
 import { sessionStorageSlot } from "./sessionStorageSlot";
 import type { Calls } from "./useCalls";
@@ -210,7 +209,7 @@ export function createSessionKeeper<TData>(
       if (!info) return;
       if ((info.expiresAt?.getTime() ?? Infinity) <= Date.now())
         sessionStorageSlot.write(key as string, undefined);
-      else attach(resumeSession(keeper.client, sessionOptions(lastOpen), info));
+      else attach(Session.resume(keeper.client, sessionOptions(lastOpen), info));
     },
     dispose() {
       stop();
