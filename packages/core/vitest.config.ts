@@ -1,9 +1,14 @@
-import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { cloudflareTest } from "@cloudflare/vitest-plugin";
 import { playwright } from "@vitest/browser-playwright";
 import { msw } from "msw/vite";
 import { defineConfig, type Plugin, type TestProjectInlineConfiguration } from "vitest/config";
+import {
+  CHROMIUM_ARGS,
+  CHROMIUM_PATH,
+  chromiumAvailable,
+  projectSelected,
+} from "../../scripts/testing/chromium";
 
 // The public test vectors live in shared/ beside the repository (as in CI's clone).
 const vectors = fileURLToPath(new URL("../../../shared/reference/vectors", import.meta.url));
@@ -59,48 +64,11 @@ function resolveAs(runtime: string, runtimeConditions: string[]): Plugin {
   };
 }
 
-// Chromium: Debian's (Playwright's browser download cannot run here). Missing on CI is an error;
-// missing elsewhere leaves the project out, with one line saying how to install it.
-const chromium = "/usr/bin/chromium";
-const installChromium = "apt-get update && apt-get install -y chromium";
-
+// Chromium: Debian's (see scripts/testing/chromium.ts). Missing on CI is an error; missing
+// elsewhere leaves the project out, with one line saying how to install it.
 function chromiumProjects(): TestProjectInlineConfiguration[] {
-  if (existsSync(chromium)) return [chromiumProject];
-  if (!selected("chromium")) return [];
-  const ci = process.env.CI;
-  if (ci && ci !== "false" && ci !== "0") {
-    throw new Error(
-      `The chromium test project needs ${chromium}, which is missing: install it with \`${installChromium}\` (as root).`,
-    );
-  }
-  // Vitest evaluates this file more than once: say it once.
-  const said = Symbol.for("sagefetch.chromium-missing");
-  if (!(said in globalThis)) {
-    Object.defineProperty(globalThis, said, { value: true });
-    console.warn(
-      `[vitest] chromium project left out: no ${chromium} (install: ${installChromium})`,
-    );
-  }
-  return [];
-}
-
-/** Whether `--project` on the command line selects the project (no `--project`: all do). */
-function selected(name: string): boolean {
-  const patterns: string[] = [];
-  const argv = process.argv;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] ?? "";
-    if (arg === "--project" && argv[i + 1] !== undefined) patterns.push(argv[++i] ?? "");
-    else if (arg.startsWith("--project=")) patterns.push(arg.slice("--project=".length));
-  }
-  const matches = (pattern: string) =>
-    new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replaceAll("*", ".*")}$`).test(
-      name,
-    );
-  const include = patterns.filter((p) => !p.startsWith("!"));
-  const exclude = patterns.filter((p) => p.startsWith("!")).map((p) => p.slice(1));
-  if (exclude.some(matches)) return false;
-  return include.length === 0 || include.some(matches);
+  if (!projectSelected("chromium")) return [];
+  return chromiumAvailable("The chromium test project") ? [chromiumProject] : [];
 }
 
 const chromiumProject: TestProjectInlineConfiguration = {
@@ -127,15 +95,8 @@ const chromiumProject: TestProjectInlineConfiguration = {
       screenshotFailures: false,
       provider: playwright({
         launchOptions: {
-          executablePath: chromium,
-          args: [
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--no-first-run",
-          ],
+          executablePath: CHROMIUM_PATH,
+          args: CHROMIUM_ARGS,
         },
       }),
       instances: [{ browser: "chromium", name: "chromium" }],

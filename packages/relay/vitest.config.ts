@@ -1,6 +1,6 @@
-import { existsSync } from "node:fs";
 import { cloudflareTest } from "@cloudflare/vitest-plugin";
 import { defineConfig, type Plugin, type TestProjectInlineConfiguration } from "vitest/config";
+import { chromiumAvailable, projectSelected } from "../../scripts/testing/chromium";
 
 // Workspace packages resolve to their sources (the `@sagefetch/source` export condition), so
 // tests run without a build and always test the code in the tree.
@@ -30,26 +30,11 @@ function resolveAs(runtime: string, runtimeConditions: string[]): Plugin {
   };
 }
 
-// Chromium: Debian's (Playwright's browser download cannot run here). Missing on CI is an error;
-// missing elsewhere leaves the e2e project out, with one line saying how to install it.
-const chromium = "/usr/bin/chromium";
-const installChromium = "apt-get update && apt-get install -y chromium";
-
+// Chromium: Debian's (see scripts/testing/chromium.ts). Missing on CI is an error; missing
+// elsewhere leaves the project out, with one line saying how to install it.
 function e2eProjects(): TestProjectInlineConfiguration[] {
-  if (existsSync(chromium)) return [e2eProject];
-  const ci = process.env.CI;
-  if (ci && ci !== "false" && ci !== "0") {
-    throw new Error(
-      `The e2e test project needs ${chromium}, which is missing: install it with \`${installChromium}\` (as root).`,
-    );
-  }
-  // Vitest evaluates this file more than once: say it once.
-  const said = Symbol.for("sagefetch.relay.chromium-missing");
-  if (!(said in globalThis)) {
-    Object.defineProperty(globalThis, said, { value: true });
-    console.warn(`[vitest] e2e project left out: no ${chromium} (install: ${installChromium})`);
-  }
-  return [];
+  if (!projectSelected("e2e")) return [];
+  return chromiumAvailable("The e2e test project") ? [e2eProject] : [];
 }
 
 const e2eProject: TestProjectInlineConfiguration = {

@@ -5,6 +5,7 @@
 import { type Emulator, startEmulator } from "@sagefetch/msw/emulator";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../../../../scripts/testing/chromium";
 import { createRelay } from "../../src/index";
 import type { PageCall, PageResult } from "./page";
 import { type Running, startNodeRelay, startPageServer, startWorkerdRelay } from "./servers";
@@ -30,17 +31,7 @@ beforeAll(async () => {
   relays.node = await startNodeRelay(
     createRelay({ extraUpstreams: [emulator.url], allowedOrigins: [pageOrigin] }),
   );
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--no-first-run",
-    ],
-  });
+  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 });
 
 afterAll(async () => {
