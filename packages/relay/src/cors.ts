@@ -31,6 +31,8 @@ export function preflightResponse(
   const headers = new Headers({
     "access-control-allow-methods": "POST",
     "access-control-max-age": PREFLIGHT_MAX_AGE_SECONDS,
+    // The answer echoes them: a cache must not give it to a preflight that asked for others.
+    vary: "Access-Control-Request-Headers",
   });
   const names = (requestedHeaders ?? "")
     .split(",")

@@ -59,7 +59,7 @@ describe("createRelay: what it forwards", () => {
     );
   });
 
-  it("keeps the relay's own path prefix out of the upstream URL, and the query in", async () => {
+  it("keeps the relay's own path prefix out of the upstream URL", async () => {
     const up = upstream();
     const relay = createRelay({ fetch: up.fetch });
     await relay(await signedRequest({ relay: `${RELAY}/api/sagemaker` }));
@@ -418,6 +418,85 @@ describe("createRelay: what it refuses", () => {
   });
 });
 
+describe("createRelay: security review", () => {
+  it("a query string (400 ValidationError): no operation takes one, and it is never sent", async () => {
+    const up = upstream();
+    const relay = createRelay({ fetch: up.fetch });
+    const signed = await signedRequest();
+    for (const query of ["?x-id=InvokeEndpoint", "?a=1&b=2", "?%00"]) {
+      const response = await relay(new Request(`${signed.url}${query}`, signed.clone()));
+      expect(await refusalOf(response), query).toEqual({
+        status: 400,
+        code: "ValidationError",
+        message: "The relay forwards no query string: SageMaker Runtime's operations take none.",
+      });
+      expect(response.headers.get("access-control-allow-origin")).toBe(PAGE);
+    }
+    const preflight = await relay(
+      new Request(`${RELAY}/${HOST}${INVOKE}?a=1`, {
+        method: "OPTIONS",
+        headers: { origin: PAGE, "access-control-request-method": "POST" },
+      }),
+    );
+    expect(preflight.status).toBe(400);
+    expect(up.calls).toHaveLength(0);
+  });
+
+  it("never reflects an origin it does not allow, whatever the method (403 before 405)", async () => {
+    const relay = createRelay({ fetch: upstream().fetch, allowedOrigins: [PAGE] });
+    for (const method of ["PUT", "GET", "DELETE"]) {
+      const refused = await relay(
+        new Request(`${RELAY}/${HOST}${INVOKE}`, {
+          method,
+          headers: { origin: "https://evil.example" },
+        }),
+      );
+      expect(refused.status, method).toBe(403);
+      expect(refused.headers.get("access-control-allow-origin")).toBeNull();
+    }
+    const preflight = await relay(
+      new Request(`${RELAY}/${HOST}${INVOKE}`, {
+        method: "OPTIONS",
+        headers: { origin: "https://evil.example", "access-control-request-method": "PUT" },
+      }),
+    );
+    expect(preflight.status).toBe(403);
+    expect(preflight.headers.get("access-control-allow-origin")).toBeNull();
+    // An allowed origin still learns that the method is wrong.
+    const allowed = await relay(
+      new Request(`${RELAY}/${HOST}${INVOKE}`, { method: "PUT", headers: { origin: PAGE } }),
+    );
+    expect(allowed.status).toBe(405);
+    expect(allowed.headers.get("access-control-allow-origin")).toBe(PAGE);
+  });
+
+  it("an app's hook that throws: 500 InternalFailure with a fixed message, nothing sent", async () => {
+    const up = upstream();
+    const boom = (): never => {
+      throw new Error("hook failed near SECRET-DETAIL");
+    };
+    const cases = [
+      { relay: createRelay({ fetch: up.fetch, allowedOrigins: boom }), cors: null },
+      {
+        relay: createRelay({ fetch: up.fetch, allowedOrigins: async () => boom() }),
+        cors: null,
+      },
+      { relay: createRelay({ fetch: up.fetch, allowedEndpoints: boom }), cors: PAGE },
+    ];
+    for (const { relay, cors } of cases) {
+      const response = await relay(await signedRequest());
+      expect(await refusalOf(response)).toEqual({
+        status: 500,
+        code: "InternalFailure",
+        message: "The relay failed to handle this request.",
+      });
+      // Failed before the origin was allowed: no CORS for it.
+      expect(response.headers.get("access-control-allow-origin")).toBe(cors);
+    }
+    expect(up.calls).toHaveLength(0);
+  });
+});
+
 describe("createRelay: the preflight", () => {
   const preflight = (path: string, origin = PAGE, method = "POST") =>
     new Request(`${RELAY}${path}`, {
@@ -442,6 +521,12 @@ describe("createRelay: the preflight", () => {
     expect(response.headers.get("access-control-max-age")).toBe("7200");
     expect(response.headers.get("vary")).toContain("Origin");
     expect(up.calls).toHaveLength(0);
+  });
+
+  it("varies on Access-Control-Request-Headers, which it echoes", async () => {
+    const response = await createRelay({ fetch: upstream().fetch })(preflight(`/${HOST}${INVOKE}`));
+    const vary = (response.headers.get("vary") ?? "").split(/\s*,\s*/).map((v) => v.toLowerCase());
+    expect(vary).toEqual(expect.arrayContaining(["origin", "access-control-request-headers"]));
   });
 
   it("fails it for what it would refuse: other hosts, paths, methods, endpoints, origins", async () => {

@@ -43,7 +43,7 @@ export function forwardedRequestHeaders(incoming: Headers, signed: ReadonlySet<s
 }
 
 /** The headers of SageMaker Runtime's operations, and the AWS SDKs' own. */
-export function readBySageMaker(name: string): boolean {
+function readBySageMaker(name: string): boolean {
   return (
     name === "content-type" ||
     name === "accept" ||

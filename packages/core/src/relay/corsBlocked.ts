@@ -4,15 +4,29 @@ interface PageGlobals {
   document?: unknown;
   WorkerGlobalScope?: unknown;
   location?: { origin?: unknown };
+  Deno?: unknown;
+  Bun?: unknown;
+  process?: { versions?: { node?: unknown } };
 }
+
+// What a browser's fetch fails with when it gets no answer it may read (a CORS block, or the
+// network): Chromium, Firefox, Safari. The same words as in retry/classifyError.ts.
+const BROWSER_FETCH_FAILURE =
+  /^(?:Failed to fetch|NetworkError when attempting to fetch resource\.|Load failed)$/;
 
 /**
  * The page's origin when the code runs in a browser (a page or a worker), where fetch
- * enforces CORS; undefined elsewhere. Read at each failure, never at import.
+ * enforces CORS; undefined elsewhere, DOM shims under Node, Deno or Bun included (a Deno
+ * worker has `WorkerGlobalScope` too). Read at each failure, never at import.
  */
 function pageOrigin(): string | undefined {
   const g = globalThis as PageGlobals;
-  if (typeof g.document !== "object" && typeof g.WorkerGlobalScope !== "function") {
+  if (
+    (typeof g.document !== "object" && typeof g.WorkerGlobalScope !== "function") ||
+    g.Deno !== undefined ||
+    g.Bun !== undefined ||
+    g.process?.versions?.node !== undefined
+  ) {
     return undefined;
   }
   const origin = g.location?.origin;
@@ -20,16 +34,19 @@ function pageOrigin(): string | undefined {
 }
 
 /**
- * Turns fetch's failure into a `CorsBlockedError` when it looks like a CORS block: a
- * `TypeError` in a browser, for a call to another origin. Undefined otherwise.
+ * Turns fetch's failure into a `CorsBlockedError` when it looks like a CORS block: a browser's
+ * network-failure `TypeError`, in a browser, for a call to another origin. Undefined otherwise.
  */
 export function corsBlocked(
   error: unknown,
   target: URL,
   describe: string,
 ): CorsBlockedError | undefined {
-  // `fetch failed` is Node's fetch (under jsdom or happy-dom: a DOM, but no CORS).
-  if (!(error instanceof TypeError) || error.message === "fetch failed") return undefined;
+  // Only a browser's network failure: any other TypeError (a bad header, Node's `fetch
+  // failed`) is not a CORS block.
+  if (!(error instanceof TypeError) || !BROWSER_FETCH_FAILURE.test(error.message)) {
+    return undefined;
+  }
   const page = pageOrigin();
   if (page === undefined || page === target.origin) return undefined;
   return new CorsBlockedError(

@@ -13,31 +13,34 @@ const g = globalThis as any;
 const realBrowser = typeof g.document === "object" && typeof g.location?.origin === "string";
 const PAGE = realBrowser ? (g.location.origin as string) : "https://app.example.com";
 
-let restore: (() => void) | undefined;
+const restores: (() => void)[] = [];
 afterEach(() => {
-  restore?.();
-  restore = undefined;
+  for (const restore of restores.splice(0).reverse()) restore();
 });
 
-/** Makes this runtime look like a page at PAGE (a no-op in a real browser). */
+/** Sets a property (removes it, for `undefined`) of `target` until the test ends. */
+function stub(target: object, name: string, value: unknown): void {
+  const had = Object.getOwnPropertyDescriptor(target, name);
+  if (value === undefined) delete (target as Record<string, unknown>)[name];
+  else Object.defineProperty(target, name, { value, configurable: true, writable: true });
+  restores.push(() => {
+    if (had) Object.defineProperty(target, name, had);
+    else delete (target as Record<string, unknown>)[name];
+  });
+}
+
+/**
+ * Makes this runtime look like a page at PAGE (a no-op in a real browser): a DOM, a location,
+ * and none of the globals of a server runtime (Node's `process.versions.node`, Deno, Bun).
+ */
 function inPage(): void {
   if (realBrowser) return;
-  const had = {
-    document: Object.getOwnPropertyDescriptor(g, "document"),
-    location: Object.getOwnPropertyDescriptor(g, "location"),
-  };
-  Object.defineProperty(g, "document", { value: {}, configurable: true, writable: true });
-  Object.defineProperty(g, "location", {
-    value: { origin: PAGE },
-    configurable: true,
-    writable: true,
-  });
-  restore = () => {
-    for (const [name, descriptor] of Object.entries(had)) {
-      if (descriptor) Object.defineProperty(g, name, descriptor);
-      else delete g[name];
-    }
-  };
+  stub(g, "document", {});
+  stub(g, "location", { origin: PAGE });
+  for (const name of ["Deno", "Bun"]) if (name in g) stub(g, name, undefined);
+  if (g.process?.versions?.node !== undefined) {
+    stub(g.process, "versions", { ...g.process.versions, node: undefined });
+  }
 }
 
 /** A fetch that fails as a browser's does on a CORS block, counting its calls. */
@@ -174,6 +177,45 @@ describe("a failed fetch that looks like a CORS block", () => {
       },
     });
     expect(other.name).toBe("RangeError");
+  });
+
+  it.each(["Failed to fetch", "NetworkError when attempting to fetch resource.", "Load failed"])(
+    "is what a browser's network failure (%s) becomes",
+    async (message) => {
+      inPage();
+      const error = await failure({ fetch: blockedFetch(message).fetch, maxAttempts: 1 });
+      expect(error).toBeInstanceOf(CorsBlockedError);
+      expect((error.cause as Error).message).toBe(message);
+    },
+  );
+
+  it.each([
+    "Invalid header value",
+    "Request cannot be constructed from a URL that includes credentials",
+    "Failed to execute 'fetch' on 'Window': Illegal invocation",
+    "network error",
+    "terminated",
+  ])(
+    "stays fetch's error for a TypeError no browser's network failure has: %s",
+    async (message) => {
+      inPage();
+      const error = await failure({ fetch: blockedFetch(message).fetch, maxAttempts: 1 });
+      expect(error).toBeInstanceOf(TypeError);
+      expect(error.message).toBe(message);
+    },
+  );
+
+  it.each([
+    ["Deno", { version: { deno: "2.0.0" } }],
+    ["Bun", { version: "1.2.0" }],
+    ["process", { versions: { node: "24.0.0" } }],
+  ])("stays fetch's error under %s, even with a DOM shim", async (name, value) => {
+    inPage();
+    // A Deno worker has WorkerGlobalScope; DOM shims (happy-dom, linkedom) add a document.
+    if (!realBrowser) stub(g, "WorkerGlobalScope", function WorkerGlobalScope() {});
+    stub(g, name, value);
+    const error = await failure({ fetch: blockedFetch().fetch, maxAttempts: 1 });
+    expect(error.name).toBe("TypeError");
   });
 
   // Outside Chromium only: there is no "outside a browser" in a page.

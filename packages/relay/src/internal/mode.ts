@@ -5,7 +5,7 @@ import type { RelayRoute } from "../route";
 export interface RelayCall {
   request: Request;
   route: RelayRoute;
-  /** Where it goes: the upstream origin, the signed path, and the request's query. */
+  /** Where it goes: the upstream origin and the signed path (never a query). */
   upstream: URL;
 }
 

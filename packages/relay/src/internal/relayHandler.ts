@@ -13,47 +13,65 @@ export type RelayHandler = (request: Request) => Promise<Response>;
 /** Host names echoed in refusals are cut to this length. */
 const ECHO_MAX = 100;
 
+/** The answer when an app's hook or the signer throws: what it threw is not the caller's. */
+const INTERNAL_FAILURE: Refusal = {
+  status: 500,
+  code: "InternalFailure",
+  message: "The relay failed to handle this request.",
+};
+
 /**
- * The relay's pipeline, one check a step, cheapest first: method, origin, route, host,
- * endpoint, the mode's admission (a signature, or the app's `authorize`), body; then the
- * upstream call, whose answer is piped back as it arrives.
+ * The relay's pipeline, one check a step, cheapest first: origin, method, route (no query),
+ * host, endpoint, the mode's admission (a signature, or the app's `authorize`), body; then the
+ * upstream call, whose answer is piped back as it arrives. Whatever throws in it (an app's
+ * hook, the signer) fails closed: a 500 that says nothing of the error.
  */
 export function relayHandler(options: ResolvedOptions, mode: RelayMode): RelayHandler {
   return async (request) => {
-    const origin = request.headers.get("origin");
-    const preflight =
-      request.method === "OPTIONS" && request.headers.has("access-control-request-method");
-    const method = preflight
-      ? request.headers.get("access-control-request-method")
-      : request.method;
-    if (method !== "POST") {
-      const refusal = refuse(405, "MethodNotAllowedException", "The relay forwards POST only.");
-      const response = refusalResponse(refusal, origin);
-      response.headers.set("allow", "POST, OPTIONS");
-      return response;
-    }
-    // Refused without CORS headers: the browser then blocks the page from the answer, and a
-    // preflight from a page of that origin fails before any call is sent.
-    if (!(await options.originAllowed(origin))) {
-      const who = origin === null ? "A request without Origin" : `Origin ${echo(origin)}`;
-      const refusal = refuse(403, "AccessDeniedException", `${who} may not use this relay.`);
-      return refusalResponse(refusal, null);
-    }
-    const call = await route(request, options);
-    if ("status" in call) return refusalResponse(call, origin);
-    if (preflight)
-      return preflightResponse(origin, request.headers.get("access-control-request-headers"));
+    // The origin whose page may read the answer: none until it is allowed.
+    let allowedOrigin: string | null = null;
+    try {
+      const origin = request.headers.get("origin");
+      // First, so that no answer (a 405 included) carries CORS headers for an origin not
+      // allowed. Refused without them: the browser then blocks the page from the answer, and
+      // a preflight from a page of that origin fails before any call is sent.
+      if (!(await options.originAllowed(origin))) {
+        const who = origin === null ? "A request without Origin" : `Origin ${echo(origin)}`;
+        return refusalResponse(
+          refuse(403, "AccessDeniedException", `${who} may not use this relay.`),
+          null,
+        );
+      }
+      allowedOrigin = origin;
+      const preflight =
+        request.method === "OPTIONS" && request.headers.has("access-control-request-method");
+      const method = preflight
+        ? request.headers.get("access-control-request-method")
+        : request.method;
+      if (method !== "POST") {
+        const refusal = refuse(405, "MethodNotAllowedException", "The relay forwards POST only.");
+        const response = refusalResponse(refusal, origin);
+        response.headers.set("allow", "POST, OPTIONS");
+        return response;
+      }
+      const call = await route(request, options);
+      if ("status" in call) return refusalResponse(call, origin);
+      if (preflight)
+        return preflightResponse(origin, request.headers.get("access-control-request-headers"));
 
-    const admitted = await mode.admit(call);
-    if (admitted) return refusalResponse(admitted, origin);
-    const body = await readBody(request);
-    if (body === "too-large") {
-      const refusal = refuse(413, "ValidationError", "The request body is over 6 MiB.");
-      return refusalResponse(refusal, origin);
+      const admitted = await mode.admit(call);
+      if (admitted) return refusalResponse(admitted, origin);
+      const body = await readBody(request);
+      if (body === "too-large") {
+        const refusal = refuse(413, "ValidationError", "The request body is over 6 MiB.");
+        return refusalResponse(refusal, origin);
+      }
+      const headers = await mode.headers(call, body);
+      if (!(headers instanceof Headers)) return refusalResponse(headers, origin);
+      return await forward(call, headers, body, options.fetch());
+    } catch {
+      return refusalResponse(INTERNAL_FAILURE, allowedOrigin);
     }
-    const headers = await mode.headers(call, body);
-    if (!(headers instanceof Headers)) return refusalResponse(headers, origin);
-    return forward(call, headers, body, options.fetch());
   };
 }
 
@@ -73,6 +91,14 @@ async function route(request: Request, options: ResolvedOptions): Promise<RelayC
           "ValidationError",
           "The EndpointName in the path is not an endpoint name (1 to 63 letters, digits and hyphens).",
         );
+  }
+  // No operation of SageMaker Runtime takes a query: one would only be signed and sent along.
+  if (url.search) {
+    return refuse(
+      400,
+      "ValidationError",
+      "The relay forwards no query string: SageMaker Runtime's operations take none.",
+    );
   }
   const { host, path, endpointName } = parsed.route;
   const upstreamOrigin = sageMakerRuntimeRegion(host)
@@ -95,7 +121,7 @@ async function route(request: Request, options: ResolvedOptions): Promise<RelayC
   return {
     request,
     route: parsed.route,
-    upstream: new URL(`${upstreamOrigin}${path}${url.search}`),
+    upstream: new URL(`${upstreamOrigin}${path}`),
   };
 }
 

@@ -1,9 +1,9 @@
 import { demoCredentials, demoEndpoints, sageMakerHandlers } from "@sagefetch/msw";
 import { getResponse } from "msw";
 import { afterEach, describe, expect, it } from "vitest";
-import { HOST, INVOKE, PAGE, RELAY } from "../../test/helpers/requests";
+import { HOST, INVOKE, PAGE, RELAY, upstream } from "../../test/helpers/requests";
 import { RelayConfigError } from "../RelayConfigError";
-import { createRelay } from "./index";
+import { createRelay, type RelaySigning } from "./index";
 
 const mock = sageMakerHandlers({ endpoints: demoEndpoints });
 afterEach(() => mock.reset());
@@ -29,11 +29,283 @@ function appRequest(token: string, path = INVOKE) {
   });
 }
 
+const ASYNC = "/endpoints/echo/async-invocations";
+
+/** A signing relay for PAGE whose upstream records what it is sent. */
+function recordingRelay(signing: Partial<RelaySigning> = {}) {
+  const up = upstream();
+  const relay = createRelay({
+    fetch: up.fetch,
+    allowedOrigins: [PAGE],
+    signing: { credentials: demoCredentials, authorize: () => true, ...signing },
+  });
+  return { relay, calls: up.calls };
+}
+
+/** The page's request with these extra headers. */
+function withHeaders(headers: Record<string, string>, path = INVOKE) {
+  const request = appRequest("good", path);
+  for (const [name, value] of Object.entries(headers)) request.headers.set(name, value);
+  return request;
+}
+
+const signedNames = (call: Request | undefined) =>
+  /SignedHeaders=([^,]+),/.exec(call?.headers.get("authorization") ?? "")?.[1]?.split(";") ?? [];
+
+describe("signing mode: which headers it signs", () => {
+  it("signs the operation's own headers only: no header the page makes up is signed or sent", async () => {
+    const { relay, calls } = recordingRelay();
+    const response = await relay(
+      withHeaders({
+        "x-amzn-sagemaker-made-up": "1",
+        "x-amzn-trace-id": "Root=1-abc",
+        "x-amz-security-token": "PAGE-TOKEN",
+        "x-amz-date": "20000101T000000Z",
+        "x-amzn-sagemaker-inference-id": "inf-1",
+        "x-amzn-sagemaker-session-id": "NEW_SESSION",
+        accept: "application/json",
+        "amz-sdk-invocation-id": "id-1",
+        "x-amzn-sagemaker-inputlocation": "s3://wrong-operation/x", // not InvokeEndpoint's
+      }),
+    );
+    expect(response.status).toBe(403); // InputLocation is refused on every operation
+    expect(calls).toHaveLength(0);
+    const allowed = await relay(
+      withHeaders({
+        "x-amzn-sagemaker-made-up": "1",
+        "x-amzn-trace-id": "Root=1-abc",
+        "x-amz-security-token": "PAGE-TOKEN",
+        "x-amz-date": "20000101T000000Z",
+        "x-amzn-sagemaker-inference-id": "inf-1",
+        "x-amzn-sagemaker-session-id": "NEW_SESSION",
+        accept: "application/json",
+        "amz-sdk-invocation-id": "id-1",
+      }),
+    );
+    expect(allowed.status).toBe(200);
+    const [call] = calls;
+    expect([...(call as Request).headers.keys()].sort()).toEqual([
+      "accept",
+      "amz-sdk-invocation-id",
+      "authorization",
+      "content-type",
+      "x-amz-content-sha256",
+      "x-amz-date",
+      "x-amzn-sagemaker-custom-attributes",
+      "x-amzn-sagemaker-inference-id",
+      "x-amzn-sagemaker-session-id",
+    ]);
+    expect(call?.headers.get("x-amz-date")).not.toBe("20000101T000000Z");
+    expect(signedNames(call)).not.toContain("x-amzn-sagemaker-made-up");
+  });
+
+  it.each([
+    [ASYNC, "x-amzn-sagemaker-inputlocation", "s3://other-bucket/secret"],
+    [INVOKE, "x-amzn-sagemaker-target-model", "other.tar.gz"],
+    [INVOKE, "x-amzn-sagemaker-target-variant", "shadow"],
+    [INVOKE, "x-amzn-sagemaker-target-container-hostname", "admin"],
+    [INVOKE, "x-amzn-sagemaker-inference-component", "other-ic"],
+    ["/endpoints/echo/invocations-response-stream", "x-amzn-sagemaker-target-variant", "shadow"],
+  ])(
+    "refuses %s with %s unless signing.allowHeaders allows it (403, nothing signed)",
+    async (path, name, value) => {
+      const { relay, calls } = recordingRelay();
+      const response = await relay(withHeaders({ [name]: value }, path));
+      expect(response.status).toBe(403);
+      expect(response.headers.get("x-amzn-errortype")).toBe("AccessDeniedException");
+      const { message } = (await response.json()) as { message: string };
+      expect(message).toContain(name);
+      expect(message).toContain("signing.allowHeaders");
+      expect(message).not.toContain(value);
+      expect(calls).toHaveLength(0);
+    },
+  );
+
+  it("signing.allowHeaders: a list of values, or a function given the value and the request", async () => {
+    const seen: string[] = [];
+    const { relay, calls } = recordingRelay({
+      allowHeaders: {
+        "x-amzn-sagemaker-target-model": ["a.tar.gz", "b.tar.gz"],
+        "x-amzn-sagemaker-target-variant": async (value, request) => {
+          seen.push(value);
+          return value === "v1" && request.headers.get("authorization") === "Bearer good";
+        },
+      },
+    });
+    const model = await relay(withHeaders({ "x-amzn-sagemaker-target-model": "b.tar.gz" }));
+    expect(model.status).toBe(200);
+    expect(calls[0]?.headers.get("x-amzn-sagemaker-target-model")).toBe("b.tar.gz");
+    expect(signedNames(calls[0])).toContain("x-amzn-sagemaker-target-model");
+    expect((await relay(withHeaders({ "x-amzn-sagemaker-target-model": "c.tar.gz" }))).status).toBe(
+      403,
+    );
+    expect((await relay(withHeaders({ "x-amzn-sagemaker-target-variant": "v1" }))).status).toBe(
+      200,
+    );
+    expect((await relay(withHeaders({ "x-amzn-sagemaker-target-variant": "v2" }))).status).toBe(
+      403,
+    );
+    // Not allowed by any rule given.
+    expect(
+      (await relay(withHeaders({ "x-amzn-sagemaker-inference-component": "ic" }))).status,
+    ).toBe(403);
+    expect(seen).toEqual(["v1", "v2"]);
+    expect(calls).toHaveLength(2);
+  });
+
+  it("signing.inputLocations: InputLocation only under these S3 prefixes", async () => {
+    const { relay, calls } = recordingRelay({ inputLocations: ["s3://uploads/app/"] });
+    const at = (location: string) =>
+      relay(withHeaders({ "x-amzn-sagemaker-inputlocation": location }, ASYNC));
+    expect((await at("s3://uploads/app/user-1/in.json")).status).toBe(200);
+    expect(calls[0]?.headers.get("x-amzn-sagemaker-inputlocation")).toBe(
+      "s3://uploads/app/user-1/in.json",
+    );
+    for (const refused of [
+      "s3://uploads/other/in.json",
+      "s3://uploads/app",
+      "s3://uploads-evil/app/in.json",
+      "S3://uploads/app/in.json",
+      "https://uploads.s3.amazonaws.com/app/in.json",
+    ]) {
+      expect((await at(refused)).status, refused).toBe(403);
+    }
+    expect(calls).toHaveLength(1);
+  });
+
+  it.each([
+    [{ allowHeaders: [] }, "signing.allowHeaders"],
+    [
+      { allowHeaders: { "x-amzn-sagemaker-custom-attributes": () => true } },
+      "signing.allowHeaders.x-amzn-sagemaker-custom-attributes",
+    ],
+    [
+      { allowHeaders: { "x-amzn-sagemaker-target-model": true } },
+      "signing.allowHeaders.x-amzn-sagemaker-target-model",
+    ],
+    [
+      { allowHeaders: { "x-amzn-sagemaker-target-model": ["a", 1] } },
+      "signing.allowHeaders.x-amzn-sagemaker-target-model[1]",
+    ],
+    [{ inputLocations: "s3://uploads/" }, "signing.inputLocations"],
+    [{ inputLocations: ["s3://uploads"] }, "signing.inputLocations[0]"],
+    [{ inputLocations: ["s3://uploads/", "/tmp/"] }, "signing.inputLocations[1]"],
+    [
+      {
+        inputLocations: ["s3://uploads/"],
+        allowHeaders: { "x-amzn-sagemaker-inputlocation": () => true },
+      },
+      "signing.inputLocations",
+    ],
+  ])("%j is refused with a RelayConfigError naming %s", (signing, field) => {
+    let thrown: unknown;
+    try {
+      createRelay({
+        allowedOrigins: [PAGE],
+        signing: { credentials: demoCredentials, authorize: () => true, ...(signing as object) },
+      });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(RelayConfigError);
+    expect((thrown as RelayConfigError).field).toBe(field);
+  });
+});
+
+describe("signing mode: cross-site requests", () => {
+  it("needs allowedOrigins (a RelayConfigError naming it)", () => {
+    let thrown: unknown;
+    try {
+      createRelay({ signing: { credentials: demoCredentials, authorize: () => true } });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(RelayConfigError);
+    expect((thrown as RelayConfigError).field).toBe("allowedOrigins");
+  });
+
+  it("refuses a cross-site simple POST riding on a cookie, and one without Origin, before authorize", async () => {
+    let asked = 0;
+    const relay = createRelay({
+      fetch: toMock,
+      allowedOrigins: [PAGE],
+      signing: {
+        credentials: demoCredentials,
+        authorize: (request) => {
+          asked++;
+          return request.headers.get("cookie") === "session=victim";
+        },
+      },
+    });
+    const csrf = (headers: Record<string, string>) =>
+      relay(
+        new Request(`${RELAY}/${HOST}${INVOKE}`, {
+          method: "POST",
+          headers: { "content-type": "text/plain", cookie: "session=victim", ...headers },
+          body: "{}",
+        }),
+      );
+    const crossSite: Record<string, string>[] = [
+      { origin: "https://evil.example", "sec-fetch-site": "cross-site" },
+      { origin: "null" },
+      { "sec-fetch-site": "cross-site" },
+      {},
+    ];
+    for (const headers of crossSite) {
+      const response = await csrf(headers);
+      expect(response.status, JSON.stringify(headers)).toBe(403);
+      expect(response.headers.get("access-control-allow-origin")).toBeNull();
+    }
+    expect(asked).toBe(0);
+    expect(mock.requests).toHaveLength(0);
+    expect((await csrf({ origin: PAGE })).status).toBe(200);
+  });
+});
+
+describe("signing mode: failures", () => {
+  it("answers 500 InternalFailure, and says nothing more, when signing or an allowHeaders function throws", async () => {
+    const failing: [ReturnType<typeof recordingRelay>, Record<string, string>][] = [
+      [
+        recordingRelay({
+          credentials: {
+            accessKeyId: "AKIDEXAMPLE",
+            secretAccessKey: "SECRET-KEY",
+            get sessionToken(): string {
+              throw new Error("cannot read SECRET-TOKEN");
+            },
+          },
+        }),
+        {},
+      ],
+      [
+        recordingRelay({
+          allowHeaders: {
+            "x-amzn-sagemaker-target-model": () => {
+              throw new Error("lookup failed for SECRET-TOKEN");
+            },
+          },
+        }),
+        { "x-amzn-sagemaker-target-model": "a.tar.gz" },
+      ],
+    ];
+    for (const [{ relay, calls }, headers] of failing) {
+      const response = await relay(withHeaders(headers));
+      expect(response.status).toBe(500);
+      expect(response.headers.get("x-amzn-errortype")).toBe("InternalFailure");
+      expect(await response.json()).toEqual({
+        message: "The relay failed to handle this request.",
+      });
+      expect(calls).toHaveLength(0);
+    }
+  });
+});
+
 describe("createRelay from @sagefetch/relay/signing", () => {
   it("signs with its own credentials what authorize allows; the service accepts the signature", async () => {
     const seen: string[] = [];
     const relay = createRelay({
       fetch: toMock,
+      allowedOrigins: [PAGE],
       signing: {
         credentials: demoCredentials,
         authorize: (request) => {
@@ -67,6 +339,7 @@ describe("createRelay from @sagefetch/relay/signing", () => {
     ]) {
       const relay = createRelay({
         fetch: toMock,
+        allowedOrigins: [PAGE],
         signing: { credentials: demoCredentials, authorize },
       });
       const response = await relay(appRequest("bad"));
@@ -104,6 +377,7 @@ describe("createRelay from @sagefetch/relay/signing", () => {
     let calls = 0;
     const relay = createRelay({
       fetch: toMock,
+      allowedOrigins: [PAGE],
       signing: {
         credentials: async () => {
           calls++;
@@ -122,6 +396,7 @@ describe("createRelay from @sagefetch/relay/signing", () => {
   it("answers 500 when its credentials fail, without saying more", async () => {
     const relay = createRelay({
       fetch: toMock,
+      allowedOrigins: [PAGE],
       signing: {
         credentials: async () => {
           throw new Error("secret role arn:aws:iam::1:role/x");
@@ -138,6 +413,7 @@ describe("createRelay from @sagefetch/relay/signing", () => {
     const local = sageMakerHandlers({ endpoints: demoEndpoints, hosts: ["http://127.0.0.1:8080"] });
     const relay = createRelay({
       extraUpstreams: ["http://127.0.0.1:8080"],
+      allowedOrigins: [PAGE],
       fetch: (async (input: RequestInfo | URL, init?: RequestInit) =>
         (await getResponse(local.handlers, new Request(input, init))) as Response) as typeof fetch,
       signing: {
@@ -147,7 +423,11 @@ describe("createRelay from @sagefetch/relay/signing", () => {
       },
     });
     const response = await relay(
-      new Request(`${RELAY}/127.0.0.1:8080${INVOKE}`, { method: "POST", body: "abc" }),
+      new Request(`${RELAY}/127.0.0.1:8080${INVOKE}`, {
+        method: "POST",
+        headers: { origin: PAGE },
+        body: "abc",
+      }),
     );
     expect(response.status).toBe(200);
     expect(await response.text()).toBe("abc");
