@@ -10,5 +10,9 @@ export default defineConfig({
   test: {
     environment: "node",
     include: ["src/**/*.test.ts"],
+    // Many tests spawn processes (the bin, the AWS CLI): on a busy 2-core CI machine one can
+    // take seconds to start. Generous limits, so that only a real hang fails.
+    testTimeout: 30_000,
+    expect: { poll: { timeout: 10_000 } },
   },
 });
