@@ -33,8 +33,12 @@ export function SageMakerProvider({
   const outer = useContext(QueryClientContext);
   const own = useRef<QueryClient | undefined>(undefined);
   // Made once, and only when the app has none: one cache for the provider's lifetime.
-  if (!queryClient && !outer) own.current ??= new QueryClient();
-  const tree = <SageMakerContext.Provider value={client}>{children}</SageMakerContext.Provider>;
-  const chosen = queryClient ?? (outer ? undefined : own.current);
-  return chosen ? <QueryClientProvider client={chosen}>{tree}</QueryClientProvider> : tree;
+  // (Providing the enclosing one again is harmless: it is the same client.)
+  if (!(queryClient ?? outer)) own.current ??= new QueryClient();
+  const chosen = (queryClient ?? outer ?? own.current) as QueryClient;
+  return (
+    <QueryClientProvider client={chosen}>
+      <SageMakerContext.Provider value={client}>{children}</SageMakerContext.Provider>
+    </QueryClientProvider>
+  );
 }

@@ -5,6 +5,8 @@ export { decodeBody } from "./decodeBody";
 export type { PieceFormat } from "./internal/readPieces";
 // Stateful sessions
 export type {
+  OpenedSessionView,
+  OpeningSessionView,
   OpenSession,
   SessionCallInput,
   SessionCalls,

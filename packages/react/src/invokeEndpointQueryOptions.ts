@@ -25,6 +25,11 @@ export interface InvokeEndpointQueryOptions<TData = unknown, TSelected = TData>
   /**
    * Turns the answer into `data` (kept in the cache, so it should be serializable if the cache
    * is dehydrated or persisted).
+   *
+   * Not part of the query key (a function has no stable identity to key on, nor one the
+   * server and the browser share): every component asking for the same input shares one
+   * cache entry, decoded by whichever fetched it. Give an input the same `decode` everywhere,
+   * and shape the data per component with `select`.
    * @default decodeBody: JSON parsed, text and CSV as a string, anything else as bytes
    */
   decode?: Decoder<TData>;

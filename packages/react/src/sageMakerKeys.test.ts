@@ -62,6 +62,15 @@ describe("sageMakerKeys", () => {
     expect(sageMakerKeys.invoke({ ...input, Body: `${big.slice(1)}y` })).not.toEqual(a);
   });
 
+  it("sees a large byte Body changed in place (the same array, new bytes)", () => {
+    const bytes = new Uint8Array(4096);
+    const before = sageMakerKeys.invoke({ ...input, Body: bytes });
+    bytes[0] = 1;
+    const after = sageMakerKeys.invoke({ ...input, Body: bytes });
+    expect(after).not.toEqual(before);
+    expect(after).toEqual(sageMakerKeys.invoke({ ...input, Body: bytes.slice() }));
+  });
+
   it("refuses a Blob, which cannot be read during render", () => {
     const body = new Blob(["hi"]) as unknown as string;
     expect(() => sageMakerKeys.invoke({ ...input, Body: body })).toThrow(/not a Blob/);

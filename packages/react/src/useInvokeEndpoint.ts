@@ -22,6 +22,9 @@ type MutationOptions<TData, TVariables> = UseMutationOptions<
   TVariables
 >;
 
+/** The signal each call (each mutation execution: its context object) was made under. */
+const signals = /* @__PURE__ */ new WeakMap<object, AbortSignal>();
+
 export interface UseInvokeEndpointOptions<
   TData = unknown,
   TDefaults extends Partial<Input> = Record<never, never>,
@@ -61,7 +64,11 @@ export type UseInvokeEndpointResult<TData = unknown, TInput = Input> = Omit<
   data: TData | undefined;
   /** The last answer as the client gave it (`Body`, `ContentType`, `$metadata`, ...). */
   output: InvokeEndpointCommandOutput | undefined;
-  /** Aborts the calls running (they fail with `AbortError`). Unmounting does it too. */
+  /**
+   * Aborts the calls made so far (they fail with `AbortError`): those running, and those not
+   * sent yet (waiting to retry, paused, queued behind their `scope`), which fail when their
+   * turn comes, without sending. Unmounting does it too.
+   */
   abort(): void;
 };
 
@@ -92,12 +99,18 @@ export function useInvokeEndpoint<
     retry: (count, error) =>
       !isAbort(error) &&
       (typeof retry === "function" ? retry(count, error) : retry === true || count < +retry),
-    mutationFn: (variables) =>
-      calls.run(async (signal) => {
-        const input = { ...defaults, ...variables } as Input;
-        const output = await client.send(new InvokeEndpointCommand(input), { abortSignal: signal });
-        return { data: await decode(output, input), output };
-      }),
+    // Each call takes the signal of when it was made (TanStack gives it one context object
+    // for all its attempts): `abort()` reaches it waiting to retry, paused or queued too.
+    onMutate(_, context) {
+      signals.set(context, calls.signal());
+    },
+    mutationFn: async (variables, context) => {
+      const input = { ...defaults, ...variables } as Input;
+      const output = await client.send(new InvokeEndpointCommand(input), {
+        abortSignal: signals.get(context),
+      });
+      return { data: await decode(output, input), output };
+    },
   });
   return {
     ...mutation,

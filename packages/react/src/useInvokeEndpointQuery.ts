@@ -9,8 +9,9 @@ import { useSageMakerClient } from "./useSageMakerClient";
 
 /**
  * A cached inference for an input on screen: `useQuery` over `invokeEndpointQueryOptions`.
- * Calls with the same endpoint, fields and body share one answer; `enabled`, `staleTime`,
- * `select`, `placeholderData` and the rest behave as in TanStack Query.
+ * Calls with the same endpoint, fields and body share one answer (`decode` is not in the key:
+ * shape the data per component with `select`); `enabled`, `staleTime`, `select`,
+ * `placeholderData` and the rest behave as in TanStack Query.
  * @example
  * const { data, error, isPending } = useInvokeEndpointQuery(
  *   { EndpointName: "sentiment", Body: JSON.stringify({ inputs: text }), ContentType: "application/json" },

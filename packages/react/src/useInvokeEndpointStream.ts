@@ -2,9 +2,9 @@ import {
   InvokeEndpointWithResponseStreamCommand,
   type InvokeEndpointWithResponseStreamCommandInput,
 } from "@sagefetch/core";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import type { StreamSnapshot } from "./internal/StreamStore";
-import { type StreamOptions, useLatest, useStream } from "./internal/useStream";
+import { type StreamOptions, useStream } from "./internal/useStream";
 import type { InputWithDefaults } from "./types";
 import { useSageMakerClient } from "./useSageMakerClient";
 
@@ -49,7 +49,9 @@ export function useInvokeEndpointStream<TDefaults extends Partial<Input> = Recor
 ): UseInvokeEndpointStreamResult<InputWithDefaults<Input, TDefaults>> {
   const client = useSageMakerClient();
   const [store, snapshot] = useStream(options);
-  const latest = useLatest({ client, options });
+  // Read when used: the latest render's client and options (as TanStack Query's observers do).
+  const latest = useRef({ client, options });
+  latest.current = { client, options };
   // One function for the component's life, reading the latest render's client and options.
   const [start] = useState(() => (input: InputWithDefaults<Input, TDefaults>) => {
     const { client, options } = latest.current;

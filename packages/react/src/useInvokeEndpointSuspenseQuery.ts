@@ -14,7 +14,10 @@ export interface InvokeEndpointSuspenseQueryOptions<TData = unknown, TSelected =
     UseSuspenseQueryOptions<TData, SageMakerError, TSelected, InvokeEndpointQueryKey>,
     "queryKey" | "queryFn"
   > {
-  /** @default decodeBody */
+  /**
+   * Not part of the query key: one `decode` per input across the app; per component, `select`.
+   * @default decodeBody
+   */
   decode?: Decoder<TData>;
 }
 

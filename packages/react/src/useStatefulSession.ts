@@ -1,6 +1,7 @@
-import { useEffect, useState, useSyncExternalStore } from "react";
+import { useState, useSyncExternalStore } from "react";
 import {
   createSessionKeeper,
+  type OpenedSessionView,
   type OpenSession,
   type SessionCalls,
   type SessionFields,
@@ -8,7 +9,7 @@ import {
 } from "./internal/SessionKeeper";
 import type { StreamSnapshot } from "./internal/StreamStore";
 import { useCalls } from "./internal/useCalls";
-import { type StreamOptions, useStream } from "./internal/useStream";
+import { type StreamOptions, useStream, useUnmount } from "./internal/useStream";
 import type { Decoder, SageMakerError } from "./types";
 import { useSageMakerClient } from "./useSageMakerClient";
 
@@ -31,7 +32,8 @@ export interface UseStatefulSessionOptions<TData = unknown> extends SessionField
    */
   persist?: boolean | string;
   /**
-   * Close the session when the component unmounts (not on a reload: see `persist`).
+   * Close the session when the component unmounts (not on a reload: see `persist`), and
+   * forget its kept id. An open under way is aborted; a session it opens anyway is closed.
    * @default false
    */
   closeOnUnmount?: boolean;
@@ -41,22 +43,30 @@ export interface UseStatefulSessionOptions<TData = unknown> extends SessionField
    */
   warnBeforeMs?: number;
   /** Called once per session, when it is `warnBeforeMs` from expiring. */
-  onExpiresSoon?: (session: SessionView) => void;
+  onExpiresSoon?: (session: OpenedSessionView) => void;
 }
 
 interface SessionResultBase<TData> extends StreamSnapshot {
   /** True from `warnBeforeMs` before `expiresAt` until the session ends. */
   expiresSoon: boolean;
-  /** The last error opening or closing the session. (Call errors: see `error`, `invoke`.) */
+  /**
+   * The last error opening or closing the session (`close()`, `reopen()`, `closeOnUnmount`);
+   * a session opened clears it. (Call errors: see `error`, `invoke`.)
+   */
   sessionError: SageMakerError | null;
   /**
-   * Opens a session (`SessionId: NEW_SESSION`), or resolves with the one open. `fields`
-   * override the hook's (e.g. `TargetVariant`, `openBody`).
+   * Opens a session (`SessionId: NEW_SESSION`), or resolves with the one open (or opening);
+   * `session` is `{ id: undefined, expiresAt: undefined, state: "opening" }` meanwhile. `fields`
+   * override the hook's (e.g. `TargetVariant`, `openBody`). The handle's `state` and
+   * `expiresAt` follow the session. Unmounting (or `abort()`) aborts an open under way.
    */
   open(fields?: Partial<SessionFields>): Promise<OpenSession<TData>>;
-  /** Closes the session (if open) and opens a new one: after expiry, or to start over. */
+  /**
+   * Closes the session (if open) and opens a new one: after expiry, or to start over. A new
+   * one is opened even if closing the old one fails (that error shows in `sessionError`).
+   */
   reopen(fields?: Partial<SessionFields>): Promise<OpenSession<TData>>;
-  /** Aborts the session's running calls and stream. Unmounting does it too. */
+  /** Aborts the session's running calls and stream, and an open under way. Unmounting does it too. */
   abort(): void;
   /** Stops the stream and empties `text` and `parts`. */
   reset(): void;
@@ -67,12 +77,13 @@ export interface OpenSessionResult<TData = unknown>
   extends SessionResultBase<TData>,
     SessionCalls<TData> {
   isOpen: true;
-  session: SessionView & { state: "open" };
+  session: OpenedSessionView & { state: "open" };
 }
 
 /** No session yet, or one that is opening, closing, closed or expired: no calls. */
 export interface NotOpenSessionResult<TData = unknown> extends SessionResultBase<TData> {
   isOpen: false;
+  /** `undefined` before the first `open()`; `{ id: undefined, state: "opening" }` while opening. */
   session: SessionView | undefined;
   invoke?: undefined;
   stream?: undefined;
@@ -107,15 +118,7 @@ export function useStatefulSession<TData = unknown>(
     keeper.getSnapshot,
     keeper.getSnapshot,
   );
-  useEffect(() => {
-    keeper.mounted = true;
-    keeper.resume();
-    return () => {
-      keeper.mounted = false;
-      // Deferred: StrictMode's rehearsal unmount is followed at once by a mount.
-      setTimeout(() => keeper.mounted || keeper.dispose());
-    };
-  }, [keeper]);
+  useUnmount(keeper.dispose, keeper.mount);
   const base: SessionResultBase<TData> = {
     ...stream,
     expiresSoon,
@@ -133,7 +136,7 @@ export function useStatefulSession<TData = unknown>(
     return {
       ...base,
       isOpen: true,
-      session: { ...session, state: "open" },
+      session: session as OpenSessionResult<TData>["session"],
       invoke,
       stream: streamIn,
       close,

@@ -1,8 +1,11 @@
 import {
+  AbortError,
   type InvokeEndpointCommandInput,
+  type InvokeEndpointCommandOutput,
   type InvokeEndpointWithResponseStreamCommandInput,
   type SageMakerRuntimeClient,
   Session,
+  type SessionInfo,
   type SessionOptions,
   type SessionState,
 } from "@sagefetch/core";
@@ -21,12 +24,22 @@ export type SessionStreamInput = Omit<
   "EndpointName" | "SessionId"
 >;
 
-/** A session as the UI shows it. `state` turns `expired` when `expiresAt` passes. */
-export interface SessionView {
+/** A session once opened. `state` turns `expired` when `expiresAt` passes. */
+export interface OpenedSessionView {
   readonly id: string;
   readonly expiresAt: Date | undefined;
-  readonly state: SessionState;
+  readonly state: Exclude<SessionState, "opening">;
 }
+
+/** A session being opened: no id or expiry yet. */
+export interface OpeningSessionView {
+  readonly id: undefined;
+  readonly expiresAt: undefined;
+  readonly state: "opening";
+}
+
+/** A session as the UI shows it: `opening` (no id yet), then `open`, `closing`, `closed`, `expired`. */
+export type SessionView = OpenedSessionView | OpeningSessionView;
 
 /** The calls of one open session, sent one at a time, in order. */
 export interface SessionCalls<TData> {
@@ -34,15 +47,16 @@ export interface SessionCalls<TData> {
   invoke(input: SessionCallInput): Promise<InvokeResult<TData>>;
   /** Streams within the session into the hook's `text`/`parts`/`status`; never rejects. */
   stream(input: SessionStreamInput): Promise<void>;
-  /** Closes the session (`{"requestType":"CLOSE"}`). */
+  /** Closes the session (`{"requestType":"CLOSE"}`); a failure shows in `sessionError` too. */
   close(): Promise<void>;
 }
 
-export type OpenSession<TData> = SessionView & SessionCalls<TData>;
+/** What `open()` resolves with; `state` and `expiresAt` follow the session. */
+export type OpenSession<TData> = OpenedSessionView & SessionCalls<TData>;
 
 export interface KeeperSnapshot<TData> {
-  session: SessionView | undefined;
-  handle: OpenSession<TData> | undefined;
+  session?: SessionView | undefined;
+  handle?: OpenSession<TData>;
   expiresSoon: boolean;
   error: SageMakerError | null;
 }
@@ -52,18 +66,23 @@ export interface SessionKeeper<TData> {
   /** The latest render's options and client, read when used. */
   options: UseStatefulSessionOptions<TData>;
   client: SageMakerRuntimeClient;
-  mounted: boolean;
   subscribe(listener: () => void): () => void;
   getSnapshot(): KeeperSnapshot<TData>;
   /** Opens a session, or gives the one open (or opening): use `reopen` for a new one. */
   open(fields?: Partial<SessionFields>): Promise<OpenSession<TData>>;
-  /** Closes the session if open (its failure aside) and opens a new one. */
+  /**
+   * Closes the session if open and opens a new one, even if the close fails (the old one stays
+   * current until the new one is open).
+   */
   reopen(fields?: Partial<SessionFields>): Promise<OpenSession<TData>>;
-  /** Takes up the session kept in `sessionStorage`, if it has not expired. */
-  resume(): void;
-  /** After unmounting: timers off, and the session closed if asked. */
+  /** On mount: takes up the session kept in `sessionStorage`, if it has not expired. */
+  mount(): void;
+  /** Once unmounted: timers off, and the session closed (and its kept id removed) if asked. */
   dispose(): void;
 }
+
+const opening: OpeningSessionView = { id: undefined, expiresAt: undefined, state: "opening" };
+const ignore = () => {};
 
 /**
  * Opens (one open at a time), resumes a kept id, tracks state and expiry with timers, keeps
@@ -74,14 +93,9 @@ export function createSessionKeeper<TData>(
   streams: StreamStore,
 ): SessionKeeper<TData> {
   const listeners = new Set<() => void>();
-  let snapshot: KeeperSnapshot<TData> = {
-    session: undefined,
-    handle: undefined,
-    expiresSoon: false,
-    error: null,
-  };
+  let snapshot: KeeperSnapshot<TData> = { expiresSoon: false, error: null };
   let current: Session | undefined;
-  let opening: Promise<OpenSession<TData>> | undefined;
+  let pending: Promise<OpenSession<TData>> | undefined;
   let lastOpen: Partial<SessionFields> | undefined;
   let unsubscribe: (() => void) | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -94,12 +108,25 @@ export function createSessionKeeper<TData>(
     unsubscribe?.();
     clearTimeout(timer);
   };
-  const isOpen = () => current?.state === "open" && !current.isExpired();
-  const warnBeforeMs = () => keeper.options.warnBeforeMs ?? 60_000;
+  const stateOf = (session: Session) =>
+    (session.isExpired() ? "expired" : session.state) as OpenedSessionView["state"];
+  const isOpen = () => current && stateOf(current) === "open";
   const storageKey = () => {
     const { persist, endpointName } = keeper.options;
-    return persist ? (persist === true ? `sagefetch:session:${endpointName}` : persist) : undefined;
+    return persist === true ? `sagefetch:session:${endpointName}` : persist;
   };
+  /** Writes (or, with no info, removes) the kept id, when `persist` asks for it. */
+  const keep = (info?: SessionInfo) => {
+    const key = storageKey();
+    if (key) sessionStorageSlot.write(key, info);
+  };
+  /** Shows an open's or a close's failure in `sessionError`; the promise still rejects. */
+  const track = <T>(promise: Promise<T>) =>
+    promise.catch((error) => {
+      publish({ error });
+      throw error;
+    });
+  const close = (session: Session) => track(session.close());
   const sessionOptions = (fields: Partial<SessionFields> | undefined): SessionOptions => {
     const {
       endpointName,
@@ -121,18 +148,16 @@ export function createSessionKeeper<TData>(
    * overflow past 24.8 days; clocks move) just sets the next one.
    */
   const sync = () => {
-    if (!current) return;
     clearTimeout(timer);
-    const state: SessionState = current.isExpired() ? "expired" : current.state;
+    if (!current) return publish({ session: undefined });
+    const state = stateOf(current);
     const { expiresAt } = current;
-    const view: SessionView = { id: current.id as string, expiresAt, state };
+    const view: OpenedSessionView = { id: current.id as string, expiresAt, state };
     const now = Date.now();
     const end = expiresAt?.getTime() ?? Infinity;
-    const warnAt = end - warnBeforeMs();
+    const warnAt = end - (keeper.options.warnBeforeMs ?? 60_000);
     const expiresSoon = state === "open" && now >= warnAt;
-    const key = storageKey();
-    const alive = state === "open" || state === "closing";
-    if (key) sessionStorageSlot.write(key, alive ? { id: view.id, expiresAt } : undefined);
+    keep(state === "open" || state === "closing" ? { id: view.id, expiresAt } : undefined);
     const warn = expiresSoon && !snapshot.expiresSoon;
     publish({ session: view, expiresSoon });
     if (warn) keeper.options.onExpiresSoon?.(view);
@@ -145,75 +170,94 @@ export function createSessionKeeper<TData>(
     stop();
     current = session;
     unsubscribe = session.subscribe(sync);
+    // When the session's calls so far are done: the next one is sent then (one at a time).
+    let done: Promise<unknown> = Promise.resolve();
     const handle: OpenSession<TData> = {
       id: session.id as string,
-      expiresAt: session.expiresAt,
-      state: "open",
-      invoke: (input) =>
-        calls.run(async (signal) => {
-          const output = await session.invoke(input, { abortSignal: signal });
-          const decode = keeper.options.decode ?? (decodeBody as Decoder<TData>);
-          return {
-            data: await decode(output, { ...input, EndpointName: keeper.options.endpointName }),
-            output,
-          };
-        }),
-      stream: (input) =>
-        streams.run(
-          (signal) => session.stream(input, { abortSignal: signal }),
-          keeper.options.format ?? "auto",
-        ),
-      close: () => session.close(),
+      get expiresAt() {
+        return session.expiresAt;
+      },
+      get state() {
+        return stateOf(session);
+      },
+      async invoke(input) {
+        done = session.invoke(input, { abortSignal: calls.signal() });
+        const output = (await done) as InvokeEndpointCommandOutput;
+        const decode = keeper.options.decode ?? (decodeBody as Decoder<TData>);
+        return {
+          data: await decode(output, { ...input, EndpointName: keeper.options.endpointName }),
+          output,
+        };
+      },
+      stream(input) {
+        const before = done;
+        // Resolves once the stream has ended, when the session sends its next call.
+        done = streams.run((signal, sent) => {
+          before.then(sent, sent);
+          return session.stream(input, { abortSignal: signal });
+        }, keeper.options.format ?? "auto");
+        return done as Promise<void>;
+      },
+      close: () => close(session),
     };
-    publish({ handle, expiresSoon: false });
+    snapshot = { ...snapshot, handle, expiresSoon: false, error: null };
     sync();
   };
 
   const openNew = async (fields: Partial<SessionFields> | undefined) => {
     lastOpen = fields;
-    try {
-      attach(await Session.open(keeper.client, sessionOptions(fields)));
-      publish({ error: null });
-      return snapshot.handle as OpenSession<TData>;
-    } catch (error) {
-      publish({ error: error as SageMakerError });
-      throw error;
+    publish({ session: opening });
+    // Fired by `abort()` and by unmounting (before `dispose`).
+    const signal = calls.signal();
+    const session = await track(
+      Session.open(keeper.client, sessionOptions(fields), { abortSignal: signal }),
+    );
+    // Aborted once the answer was on its way: never attached.
+    if (signal.aborted) {
+      if (keeper.options.closeOnUnmount) close(session).catch(ignore);
+      throw new AbortError("Opening the session was aborted.");
     }
+    attach(session);
+    return snapshot.handle as OpenSession<TData>;
   };
+
+  /** Opens a new session, unless one is opening already. */
+  const start = (fields: Partial<SessionFields> | undefined) =>
+    (pending ??= openNew(fields).finally(() => {
+      pending = undefined;
+      // Out of `opening`: to the new session, or back to the one before (if any).
+      sync();
+    }));
 
   const keeper: SessionKeeper<TData> = {
     options: undefined as never,
     client: undefined as never,
-    mounted: false,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
     getSnapshot: () => snapshot,
-    open(fields) {
-      if (snapshot.handle && isOpen()) {
-        return Promise.resolve(snapshot.handle);
-      }
-      opening ??= openNew(fields).finally(() => {
-        opening = undefined;
-      });
-      return opening;
-    },
+    open: async (fields) => (isOpen() ? (snapshot.handle as OpenSession<TData>) : start(fields)),
     async reopen(fields) {
-      if (isOpen()) await current?.close().catch(() => {});
-      return keeper.open(fields ?? lastOpen);
+      if (isOpen()) await close(current as Session).catch(ignore);
+      // A new one even if the old one would not close (it stays until the new one is open).
+      return start(fields ?? lastOpen);
     },
-    resume() {
+    mount() {
       const key = storageKey();
-      const info = key && !current && !opening ? sessionStorageSlot.read(key) : undefined;
+      const info = key && !current && !pending ? sessionStorageSlot.read(key) : undefined;
       if (!info) return;
-      if ((info.expiresAt?.getTime() ?? Infinity) <= Date.now())
-        sessionStorageSlot.write(key as string, undefined);
-      else attach(Session.resume(keeper.client, sessionOptions(lastOpen), info));
+      const session = Session.resume(keeper.client, sessionOptions(lastOpen), info);
+      if (session.isExpired()) keep();
+      else attach(session);
     },
     dispose() {
       stop();
-      if (keeper.options.closeOnUnmount && isOpen()) current?.close().catch(() => {});
+      if (keeper.options.closeOnUnmount && isOpen()) {
+        // Closed on purpose: the next mount must not take it up.
+        keep();
+        close(current as Session).catch(ignore);
+      }
     },
   };
   return keeper;

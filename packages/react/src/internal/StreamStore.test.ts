@@ -76,6 +76,27 @@ describe("createStreamStore", () => {
     expect(tokensPerSecond).toBeCloseTo(10, 0);
   });
 
+  it("measures the duration: to the latest publication while streaming, to the end once ended", async () => {
+    const store = createStreamStore();
+    expect(store.getSnapshot().durationMs).toBeUndefined();
+    const done = store.run(async () => {
+      await sleep(100);
+      return { Body: parts(10, 100) };
+    }, "text");
+    await vi.advanceTimersByTimeAsync(520);
+    const midway = store.getSnapshot().durationMs as number;
+    expect(store.getSnapshot().status).toBe("streaming");
+    expect(midway).toBeGreaterThan(400);
+    expect(midway).toBeLessThanOrEqual(520);
+    await vi.advanceTimersByTimeAsync(1000);
+    await done;
+    expect(store.getSnapshot().durationMs).toBeCloseTo(1100, -1);
+    await vi.advanceTimersByTimeAsync(500);
+    expect(store.getSnapshot().durationMs).toBeCloseTo(1100, -1);
+    store.reset();
+    expect(store.getSnapshot().durationMs).toBeUndefined();
+  });
+
   it("keeps what arrived when aborted, and ignores what the aborted stream still sends", async () => {
     const store = createStreamStore();
     const done = store.run(async () => ({ Body: parts(100, 10) }), "text");

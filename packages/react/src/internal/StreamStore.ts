@@ -14,8 +14,17 @@ export interface StreamSnapshot {
   error: SageMakerError | null;
   /** Pieces after the first, per second since the first (decode speed); once there are two. */
   tokensPerSecond: number | undefined;
-  /** Milliseconds from `start` to the first piece. */
+  /**
+   * Milliseconds from sending the request to the first piece: from `start`, or, in a session,
+   * from when the session's earlier calls are done (they are sent one at a time).
+   */
   timeToFirstTokenMs: number | undefined;
+  /**
+   * Milliseconds from sending the request (as `timeToFirstTokenMs`) to the end of the stream,
+   * however it ended; while streaming, to the latest render (it grows as pieces arrive).
+   * `undefined` when idle.
+   */
+  durationMs: number | undefined;
 }
 
 /** A stream's state outside React, read through `useSyncExternalStore`. */
@@ -24,8 +33,14 @@ export interface StreamStore {
   throttleMs: number;
   subscribe(listener: () => void): () => void;
   getSnapshot(): StreamSnapshot;
-  /** Streams what `send` answers into the state; a stream already running is aborted first. */
-  run(send: (signal: AbortSignal) => Promise<StreamOutput>, format: PieceFormat): Promise<void>;
+  /**
+   * Streams what `send` answers into the state; a stream already running is aborted first.
+   * The clock starts now, or when `send` calls `sent` (a request that waited its turn).
+   */
+  run(
+    send: (signal: AbortSignal, sent: () => void) => Promise<StreamOutput>,
+    format: PieceFormat,
+  ): Promise<void>;
   /** Aborts the running stream; what arrived stays, with status `aborted`. */
   abort(): void;
   /** Aborts the running stream and forgets everything. */
@@ -41,7 +56,6 @@ export function createStreamStore(): StreamStore {
   const listeners = new Set<() => void>();
   let snapshot: StreamSnapshot;
   let controller: AbortController | undefined;
-  let text: string;
   let parts: string[];
   let status: StreamStatus;
   let startedAt = 0;
@@ -50,19 +64,20 @@ export function createStreamStore(): StreamStore {
   let lastPublished = -Infinity;
   let cancelFrame: (() => void) | undefined;
 
-  const publish = (error: unknown = null) => {
+  const publish = (error?: unknown) => {
     cancelFrame?.();
     cancelFrame = undefined;
     lastPublished = now();
     const count = parts.length;
     const decodeMs = lastAt - firstAt;
     snapshot = {
-      text,
+      text: parts.join(""),
       parts: parts.slice(),
       status,
-      error: error as SageMakerError | null,
+      error: status === "error" ? (error as SageMakerError) : null,
       tokensPerSecond: count > 1 && decodeMs > 0 ? ((count - 1) * 1000) / decodeMs : undefined,
       timeToFirstTokenMs: count > 0 ? firstAt - startedAt : undefined,
+      durationMs: status === "idle" ? undefined : lastPublished - startedAt,
     };
     for (const listener of listeners) listener();
   };
@@ -81,10 +96,7 @@ export function createStreamStore(): StreamStore {
     controller?.abort();
     controller = undefined;
     status = next;
-    if (clear) {
-      text = "";
-      parts = [];
-    }
+    if (clear) parts = [];
     if (next !== "streaming") publish(error);
   };
 
@@ -103,19 +115,19 @@ export function createStreamStore(): StreamStore {
       // Published with the first pieces, in one render, unless none come within a frame.
       schedule();
       try {
-        const output = await send(own.signal);
+        const output = await send(own.signal, () => {
+          if (controller === own) startedAt = now();
+        });
         for await (const piece of readPieces(format, output)) {
           if (controller !== own) break;
           lastAt = now();
           if (parts.length === 0) firstAt = lastAt;
           parts.push(piece);
-          text += piece;
           schedule();
         }
         if (controller === own) end("success");
       } catch (error) {
-        if (controller === own)
-          end(isAbort(error) ? "aborted" : "error", isAbort(error) ? null : error);
+        if (controller === own) end(isAbort(error) ? "aborted" : "error", error);
       }
     },
     abort() {

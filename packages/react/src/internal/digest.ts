@@ -1,19 +1,16 @@
 import type { BodyInput } from "@sagefetch/core";
 
 const encoder = /* @__PURE__ */ new TextEncoder();
-// Query keys are computed on every render: remember the last large value digested, so that a
-// body kept in state (the same string or bytes, render after render) is read once.
-let lastValue: unknown;
-let lastDigest = "";
 
 /**
  * A synchronous 64-bit digest of a body (cyrb53's mixing, both 32-bit lanes kept), as
  * `<bytes>:<16 hex digits>`. Keys must be computed during render, so `crypto.subtle` (async)
  * cannot be used; 64 bits make a collision between two bodies on one screen negligible.
  * A string and its UTF-8 bytes digest alike, as they send the same request.
+ * Not memoized: bytes can change in place under the same reference, so a digest by reference
+ * could be stale. Keys are computed on every render; a digest reads ~3 ms per MB.
  */
 export function digest(body: Exclude<BodyInput, Blob>): string {
-  if (body === lastValue) return lastDigest;
   const bytes = toBytes(body);
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
@@ -24,10 +21,7 @@ export function digest(body: Exclude<BodyInput, Blob>): string {
   }
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  const result = `${bytes.length}:${hex(h2)}${hex(h1)}`;
-  // Short values (CustomAttributes, a sentence) cost less to digest than to evict a large one.
-  if (bytes.length > 1024) [lastValue, lastDigest] = [body, result];
-  return result;
+  return `${bytes.length}:${hex(h2)}${hex(h1)}`;
 }
 
 const hex = (n: number) => (n >>> 0).toString(16).padStart(8, "0");

@@ -1,33 +1,30 @@
-import { useEffect, useState } from "react";
+import { useState } from "react";
+import { useUnmount } from "./useStream";
 
-/** The calls a hook has running, each with a signal that `abort()` and unmounting fire. */
+/**
+ * The signal a hook's calls take, fired by `abort()` and by unmounting: every call made
+ * before, running or not yet sent (waiting to retry, paused, queued), is aborted.
+ */
 export interface Calls {
-  run<T>(call: (signal: AbortSignal) => Promise<T>): Promise<T>;
+  /** The signal for a call made now. */
+  signal(): AbortSignal;
   abort(): void;
 }
 
-/** Tracks a hook's calls, and aborts those still running when the component unmounts. */
+/** A hook's calls, aborted when the component unmounts. */
 export function useCalls(): Calls {
   const [calls] = useState(createCalls);
-  // Under StrictMode's rehearsal unmount nothing is running yet, so nothing is lost.
-  useEffect(() => calls.abort, [calls]);
+  useUnmount(calls.abort);
   return calls;
 }
 
 function createCalls(): Calls {
-  const running = new Set<AbortController>();
+  let controller = new AbortController();
   return {
-    async run(call) {
-      const controller = new AbortController();
-      running.add(controller);
-      try {
-        return await call(controller.signal);
-      } finally {
-        running.delete(controller);
-      }
-    },
+    signal: () => controller.signal,
     abort() {
-      for (const controller of running) controller.abort();
+      controller.abort();
+      controller = new AbortController();
     },
   };
 }

@@ -25,17 +25,23 @@ export function useStream(options: StreamOptions): [StreamStore, StreamSnapshot]
   const [store] = useState(createStreamStore);
   store.throttleMs = options.throttleMs ?? 20;
   const snapshot = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
-  // Under StrictMode's rehearsal unmount no stream is running yet, so nothing is lost.
-  useEffect(() => store.abort, [store]);
+  useUnmount(store.abort);
   return [store, snapshot];
 }
 
 /**
- * The latest value, for callbacks that stay the same function across renders (as
- * TanStack Query's observers take the latest options on every render).
+ * Calls `mount` when the component mounts and `unmount` once it has unmounted. Deferred:
+ * StrictMode's rehearsal unmount is followed at once by a mount, which cancels it (so a stream
+ * or a call started from a mount effect survives the rehearsal).
  */
-export function useLatest<T>(value: T): { readonly current: T } {
-  const ref = useRef(value);
-  ref.current = value;
-  return ref;
+export function useUnmount(unmount: () => void, mount?: () => void): void {
+  const mounted = useRef(false);
+  useEffect(() => {
+    mounted.current = true;
+    mount?.();
+    return () => {
+      mounted.current = false;
+      setTimeout(() => mounted.current || unmount());
+    };
+  }, [unmount, mount]);
 }

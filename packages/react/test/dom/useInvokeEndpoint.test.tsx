@@ -9,11 +9,13 @@ import {
   ValidationError,
 } from "@sagefetch/core";
 import { act, renderHook, render as renderUi, waitFor } from "@testing-library/react";
-import { Component, type ReactNode } from "react";
+import { Component, type ReactNode, StrictMode, useEffect, useRef } from "react";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { useInvokeEndpoint } from "../../src/index";
 import { type MockService, startMock } from "../harness/startMock";
 import { providerFor, settle } from "../harness/wrapper";
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 let service: MockService;
 beforeAll(async () => {
@@ -224,6 +226,58 @@ describe("useInvokeEndpoint", () => {
     expect(performance.now() - started).toBeLessThan(1000);
   });
 
+  it.each([
+    [
+      "abort()",
+      (view: { result: { current: { abort(): void } }; unmount(): void }) =>
+        act(() => view.result.current.abort()),
+    ],
+    ["unmounting", (view: { unmount(): void }) => view.unmount()],
+  ])("%s reaches a call waiting to retry: nothing more is sent, AbortError", async (_, stop) => {
+    const view = render(
+      () => useInvokeEndpoint({ retry: 1, retryDelay: 300 }),
+      service.client({ maxAttempts: 1 }),
+    );
+    let call!: Promise<unknown>;
+    act(() => {
+      call = settle(view.result.current.invoke({ EndpointName: "nope", Body: "x" }));
+    });
+    await waitFor(() => expect(view.result.current.failureCount).toBe(1));
+    stop(view);
+    expect(await call).toBeInstanceOf(AbortError);
+    expect(service.mock.requests).toHaveLength(1);
+  });
+
+  it("abort() reaches a call queued behind another of its scope", async () => {
+    const { result } = render(() => useInvokeEndpoint({ scope: { id: "one-at-a-time" } }));
+    let calls!: Promise<unknown>[];
+    act(() => {
+      calls = [
+        { EndpointName: "slow", Body: "{}", CustomAttributes: "delay-ms=2000" },
+        { EndpointName: "echo", Body: "queued", ContentType: "text/plain" },
+      ].map((input) => settle(result.current.invoke(input)));
+    });
+    await waitFor(() => expect(service.mock.requests).toHaveLength(1));
+    act(() => result.current.abort());
+    const errors = await act(() => Promise.all(calls));
+    for (const error of errors) expect(error).toBeInstanceOf(AbortError);
+    await sleep(50);
+    expect(service.mock.requests).toHaveLength(1);
+  });
+
+  it("under StrictMode, a call made once from a mount effect is not aborted", async () => {
+    const Provider = providerFor(service.client());
+    renderUi(
+      <StrictMode>
+        <Provider>
+          <Once />
+        </Provider>
+      </StrictMode>,
+    );
+    await waitFor(() => expect(once.result).toBeDefined());
+    expect(once.result).toMatchObject({ data: "once" });
+  });
+
   it("concurrent calls each resolve with their own answer", async () => {
     const { result } = render(() =>
       useInvokeEndpoint({ defaults: { EndpointName: "echo", ContentType: "text/plain" } }),
@@ -256,6 +310,21 @@ describe("useInvokeEndpoint", () => {
     expect(caught).toMatchObject({ message: expect.stringMatching(/<SageMakerProvider/) });
   });
 });
+
+/** Invokes once from a mount effect (a ref guards against StrictMode's second mount). */
+const once: { result?: unknown } = {};
+function Once() {
+  const { invoke } = useInvokeEndpoint();
+  const sent = useRef(false);
+  useEffect(() => {
+    if (sent.current) return;
+    sent.current = true;
+    settle(invoke({ EndpointName: "echo", Body: "once", ContentType: "text/plain" })).then(
+      (result) => (once.result = result),
+    );
+  }, [invoke]);
+  return null;
+}
 
 function Invoker() {
   useInvokeEndpoint();

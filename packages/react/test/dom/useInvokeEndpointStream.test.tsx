@@ -1,7 +1,8 @@
 import { ModelStreamError, readSseData, ValidationError } from "@sagefetch/core";
-import { act, renderHook, waitFor } from "@testing-library/react";
+import { act, renderHook, render as renderUi, waitFor } from "@testing-library/react";
+import { StrictMode, useEffect, useRef } from "react";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { useInvokeEndpointStream } from "../../src/index";
+import { type UseInvokeEndpointStreamResult, useInvokeEndpointStream } from "../../src/index";
 import { type MockService, startMock } from "../harness/startMock";
 import { providerFor } from "../harness/wrapper";
 
@@ -116,7 +117,37 @@ describe("useInvokeEndpointStream", () => {
     });
     await waitFor(() => expect(result.current.parts.length).toBeGreaterThan(5));
     unmount();
-    expect(sent[0]?.aborted).toBe(true);
+    // Deferred by a task (a StrictMode rehearsal unmount is followed at once by a mount).
+    await waitFor(() => expect(sent[0]?.aborted).toBe(true));
+  });
+
+  it("under StrictMode, a stream started once from a mount effect streams to the end", async () => {
+    const Provider = providerFor(service.client());
+    renderUi(
+      <StrictMode>
+        <Provider>
+          <Once />
+        </Provider>
+      </StrictMode>,
+    );
+    await waitFor(() => expect(["success", "error", "aborted"]).toContain(seen.hook?.status));
+    expect(seen.hook).toMatchObject({ status: "success", text: 'Turn 1: you said "once".' });
+  });
+
+  it("gives the stream's duration, from start to its end", async () => {
+    const { result } = render(() => useInvokeEndpointStream());
+    expect(result.current.durationMs).toBeUndefined();
+    service.mock.stream.delayMs = 30;
+    const started = performance.now();
+    await act(() => result.current.start(ask("hello")));
+    const elapsed = performance.now() - started;
+    expect(result.current.durationMs).toBeGreaterThanOrEqual(
+      result.current.timeToFirstTokenMs as number,
+    );
+    expect(result.current.durationMs).toBeGreaterThan(100);
+    expect(result.current.durationMs).toBeLessThanOrEqual(elapsed);
+    act(() => result.current.reset());
+    expect(result.current.durationMs).toBeUndefined();
   });
 
   it("a new start aborts the running stream and shows only the new one", async () => {
@@ -147,3 +178,18 @@ describe("useInvokeEndpointStream", () => {
     expect(result.current).toMatchObject({ status: "aborted", error: null, text: "" });
   });
 });
+
+/** Starts one stream from a mount effect (a ref guards against StrictMode's second mount). */
+const seen: { hook?: UseInvokeEndpointStreamResult } = {};
+function Once() {
+  const hook = useInvokeEndpointStream({ defaults: chat, format: "tokens" });
+  seen.hook = hook;
+  const started = useRef(false);
+  const { start } = hook;
+  useEffect(() => {
+    if (started.current) return;
+    started.current = true;
+    start(ask("once"));
+  }, [start]);
+  return null;
+}

@@ -1,4 +1,4 @@
-import { SessionExpiredError } from "@sagefetch/core";
+import { AbortError, type SageMakerRuntimeClient, SessionExpiredError } from "@sagefetch/core";
 import { act, render, renderHook, waitFor } from "@testing-library/react";
 import { StrictMode, useEffect } from "react";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
@@ -20,6 +20,20 @@ afterAll(() => service.stop());
 const ask = (inputs: string) => ({ Body: JSON.stringify({ inputs }) });
 const sessionIdsSent = () =>
   service.mock.requests.map((r) => r.headers["x-amzn-sagemaker-session-id"]);
+
+const storageKey = "sagefetch:session:chat";
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Records the signal of every call `client` sends; with `ignoreAbort`, answers arrive anyway. */
+function spySignals(client: SageMakerRuntimeClient, ignoreAbort = false): AbortSignal[] {
+  const signals: AbortSignal[] = [];
+  const send = client.send.bind(client);
+  client.send = ((command, options) => {
+    if (options?.abortSignal) signals.push(options.abortSignal);
+    return send(command, ignoreAbort ? undefined : options);
+  }) as typeof client.send;
+  return signals;
+}
 
 function renderSession(options: UseStatefulSessionOptions, client = service.client()) {
   return renderHook((props: UseStatefulSessionOptions) => useStatefulSession(props), {
@@ -236,7 +250,138 @@ describe("useStatefulSession", () => {
     });
     await waitFor(() => expect(result.current.parts.length).toBeGreaterThan(0));
     unmount();
+    await waitFor(() => expect(signals[0]?.aborted).toBe(true));
+  });
+
+  it("closing on unmount also forgets the id kept in sessionStorage", async () => {
+    const { result, unmount } = renderSession({
+      endpointName: "chat",
+      persist: true,
+      closeOnUnmount: true,
+    });
+    const { id } = await act(() => result.current.open());
+    expect(sessionStorage.getItem(storageKey)).not.toBeNull();
+    unmount();
+    await waitFor(() => expect(service.mock.sessions.get("chat", id)).toBeUndefined());
+    expect(sessionStorage.getItem(storageKey)).toBeNull();
+    // The next mount has nothing to resume.
+    const next = renderSession({ endpointName: "chat", persist: true });
+    await sleep(20);
+    expect(next.result.current.session).toBeUndefined();
+  });
+
+  it("unmounting while the session opens aborts the open", async () => {
+    const client = service.client();
+    const signals = spySignals(client);
+    service.mock.faults.delay(100);
+    const { result, unmount } = renderSession({ endpointName: "chat", persist: true }, client);
+    let opening!: Promise<unknown>;
+    act(() => {
+      opening = settle(result.current.open());
+    });
+    unmount();
+    expect(await opening).toBeInstanceOf(AbortError);
     expect(signals[0]?.aborted).toBe(true);
+    expect(sessionStorage.getItem(storageKey)).toBeNull();
+    // The mock still answers the aborted request: let it, before the next test's reset.
+    await sleep(150);
+  });
+
+  it.each([
+    ["closed (closeOnUnmount)", true],
+    ["dropped, not kept", false],
+  ])("a session that opens after unmounting is %s, never attached", async (_, closeOnUnmount) => {
+    // The answer arrives although the open was aborted (it was already on its way).
+    const client = service.client();
+    spySignals(client, true);
+    service.mock.faults.delay(100);
+    const onExpiresSoon = vi.fn();
+    const { result, unmount } = renderSession(
+      // Warned at once when attached: `brief` sessions expire within 2 s.
+      { endpointName: "brief", persist: "kept", closeOnUnmount, warnBeforeMs: 5000, onExpiresSoon },
+      client,
+    );
+    let opening!: Promise<unknown>;
+    act(() => {
+      opening = settle(result.current.open());
+    });
+    unmount();
+    expect(await opening).toBeInstanceOf(AbortError);
+    await waitFor(() => expect(sessionIdsSent()).toHaveLength(closeOnUnmount ? 2 : 1));
+    await sleep(50);
+    expect(sessionIdsSent()).toHaveLength(closeOnUnmount ? 2 : 1);
+    expect(service.mock.sessions.size).toBe(closeOnUnmount ? 0 : 1);
+    expect(sessionStorage.getItem("kept")).toBeNull();
+    expect(onExpiresSoon).not.toHaveBeenCalled();
+  });
+
+  it("shows the session opening, without an id, while it opens", async () => {
+    const { result } = renderSession({ endpointName: "chat" });
+    let opening!: Promise<unknown>;
+    act(() => {
+      opening = result.current.open();
+    });
+    expect(result.current).toMatchObject({
+      isOpen: false,
+      session: { id: undefined, expiresAt: undefined, state: "opening" },
+    });
+    const { id } = (await act(() => opening)) as { id: string };
+    expect(result.current.session).toMatchObject({ id, state: "open" });
+
+    const failing = renderSession({ endpointName: "nope" });
+    let failed!: Promise<unknown>;
+    act(() => {
+      failed = settle(failing.result.current.open());
+    });
+    expect(failing.result.current.session?.state).toBe("opening");
+    await act(() => failed);
+    expect(failing.result.current.session).toBeUndefined();
+  });
+
+  it("a close that fails shows sessionError, and close() still rejects", async () => {
+    const { result } = renderSession({ endpointName: "chat" }, service.client({ maxAttempts: 1 }));
+    await act(() => result.current.open());
+    service.mock.faults.statusSequence([500]);
+    const error = await act(() => settle(opened(result.current).close()));
+    expect(error).toMatchObject({ name: "InternalFailure" });
+    expect(result.current.sessionError).toBe(error);
+    expect(result.current.session?.state).toBe("open");
+  });
+
+  it("reopen() opens a new session even when closing the old one fails", async () => {
+    const { result } = renderSession({ endpointName: "chat" }, service.client({ maxAttempts: 1 }));
+    const first = await act(() => result.current.open());
+    service.mock.faults.statusSequence([500]);
+    const second = await act(() => result.current.reopen());
+    expect(second.id).not.toBe(first.id);
+    expect(result.current).toMatchObject({ isOpen: true, session: { id: second.id } });
+    expect(sessionIdsSent()).toEqual(["NEW_SESSION", first.id, "NEW_SESSION"]);
+  });
+
+  it("the handle open() resolves with follows the session's state", async () => {
+    const { result } = renderSession({ endpointName: "chat", ContentType: "application/json" });
+    const handle = await act(() => result.current.open());
+    expect(handle).toMatchObject({ state: "open", expiresAt: result.current.session?.expiresAt });
+    await act(() => handle.close());
+    expect(handle.state).toBe("closed");
+    const other = await act(() => result.current.open());
+    service.mock.sessions.clear();
+    await act(() => settle(other.invoke(ask("hi"))));
+    expect(other.state).toBe("expired");
+  });
+
+  it("times the first token of a stream from when it is sent, not from its wait in line", async () => {
+    const { result } = renderSession({ endpointName: "chat", ContentType: "application/json" });
+    const session = await act(() => result.current.open());
+    service.mock.faults.delay(300);
+    const started = performance.now();
+    await act(() =>
+      Promise.all([session.invoke(ask("first, slowly")), session.stream(ask("then this"))]),
+    );
+    expect(performance.now() - started).toBeGreaterThanOrEqual(300);
+    expect(result.current.status).toBe("success");
+    expect(result.current.timeToFirstTokenMs).toBeLessThan(150);
+    expect(result.current.durationMs).toBeLessThan(150);
   });
 
   it("a call before the session is open is refused", async () => {

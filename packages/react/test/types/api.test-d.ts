@@ -97,6 +97,16 @@ export async function useSessionTypes(): Promise<void> {
     // @ts-expect-error: the session's calls carry its id themselves.
     chat.invoke({ Body: "{}", SessionId: "other" });
   }
+  // While the first session opens: `opening`, without an id yet.
+  if (chat.session?.state === "opening") {
+    expectTypeOf(chat.session.id).toEqualTypeOf<undefined>();
+    expectTypeOf(chat.session.expiresAt).toEqualTypeOf<undefined>();
+  } else if (chat.session) {
+    expectTypeOf(chat.session.id).toEqualTypeOf<string>();
+  }
+  expectTypeOf(chat.durationMs).toEqualTypeOf<number | undefined>();
   const session = await chat.open();
   expectTypeOf(session.invoke({ Body: "{}" })).toEqualTypeOf<Promise<InvokeResult<unknown>>>();
+  expectTypeOf(session.id).toEqualTypeOf<string>();
+  expectTypeOf(session.state).toEqualTypeOf<Exclude<SessionState, "opening">>();
 }
