@@ -283,8 +283,9 @@ describe("useStatefulSession", () => {
     expect(await opening).toBeInstanceOf(AbortError);
     expect(signals[0]?.aborted).toBe(true);
     expect(sessionStorage.getItem(storageKey)).toBeNull();
-    // The mock still answers the aborted request: let it, before the next test's reset.
-    await sleep(150);
+    // The mock still answers the aborted request (it opens a session): let it, before the next
+    // test's reset, or its session would land in the next test.
+    await waitFor(() => expect(service.mock.sessions.size).toBe(1));
   });
 
   it.each([
@@ -308,8 +309,16 @@ describe("useStatefulSession", () => {
     unmount();
     expect(await opening).toBeInstanceOf(AbortError);
     await waitFor(() => expect(sessionIdsSent()).toHaveLength(closeOnUnmount ? 2 : 1));
-    // The mock may still be handling the CLOSE it has received: wait for its outcome.
-    await waitFor(() => expect(service.mock.sessions.size).toBe(closeOnUnmount ? 0 : 1));
+    // The mock may still be handling the CLOSE it has received: wait for its answer.
+    const brief = () => service.mock.requests.filter((r) => r.endpointName === "brief");
+    await waitFor(() =>
+      expect(brief().map((r) => r.status)).toEqual(closeOnUnmount ? [200, 200] : [200]),
+    );
+    if (closeOnUnmount) {
+      const id = brief()[1]?.headers["x-amzn-sagemaker-session-id"] ?? "";
+      expect(id).not.toBe("NEW_SESSION");
+      expect(service.mock.sessions.get("brief", id)).toBeUndefined();
+    }
     await sleep(50);
     expect(sessionIdsSent()).toHaveLength(closeOnUnmount ? 2 : 1);
     expect(sessionStorage.getItem("kept")).toBeNull();
