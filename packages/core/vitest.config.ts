@@ -2,20 +2,21 @@ import { fileURLToPath } from "node:url";
 import { cloudflareTest } from "@cloudflare/vitest-plugin";
 import { playwright } from "@vitest/browser-playwright";
 import { msw } from "msw/vite";
-import { defineConfig, type Plugin, type TestProjectInlineConfiguration } from "vitest/config";
+import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
 import {
   CHROMIUM_ARGS,
   CHROMIUM_PATH,
   chromiumAvailable,
   projectSelected,
 } from "../../scripts/testing/chromium";
+import { resolveAs, SOURCE_CONDITIONS } from "../../scripts/testing/resolveAs";
 
 // The public test vectors live in shared/ beside the repository (as in CI's clone).
 const vectors = fileURLToPath(new URL("../../../shared/reference/vectors", import.meta.url));
 
 // Workspace packages resolve to their sources (the `@sagefetch/source` export condition), so
 // tests run without a build and always test the code in the tree.
-const conditions = ["@sagefetch/source"];
+const conditions = SOURCE_CONDITIONS;
 
 /** How the runtime tests reach the MSW mock in each runtime (see test/harness/transport.*.ts). */
 const transport = (name: "node" | "browser" | "fetch") => ({
@@ -44,25 +45,6 @@ const faultMatrix = [
 ];
 // Node and Chromium only: the AWS SDK's own Cognito provider, as front-end apps use it.
 const nodeAndBrowser = ["test/runtime-node-browser/**/*.test.ts"];
-
-/**
- * Resolves packages in Vite's `ssr` environment, where Vitest runs the workerd and edge
- * projects' modules, with a web runtime's export conditions instead of the Node ones Vitest
- * seeds it with (`node` would pick e.g. @mswjs/interceptors' Node build).
- */
-function resolveAs(runtime: string, runtimeConditions: string[]): Plugin {
-  return {
-    name: `sagefetch:resolve-as-${runtime}`,
-    enforce: "post",
-    configEnvironment(name, config) {
-      if (name !== "ssr") return;
-      const list = config.resolve?.conditions;
-      if (!list) return;
-      const wanted = [...new Set([...conditions, ...runtimeConditions])];
-      list.splice(0, list.length, ...wanted);
-    },
-  };
-}
 
 // Chromium: Debian's (see scripts/testing/chromium.ts). Missing on CI is an error; missing
 // elsewhere leaves the project out, with one line saying how to install it.

@@ -1,34 +1,16 @@
 import { cloudflareTest } from "@cloudflare/vitest-plugin";
-import { defineConfig, type Plugin, type TestProjectInlineConfiguration } from "vitest/config";
+import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
 import { chromiumAvailable, projectSelected } from "../../scripts/testing/chromium";
+import { resolveAs, SOURCE_CONDITIONS } from "../../scripts/testing/resolveAs";
 
 // Workspace packages resolve to their sources (the `@sagefetch/source` export condition), so
 // tests run without a build and always test the code in the tree.
-const conditions = ["@sagefetch/source"];
+const conditions = SOURCE_CONDITIONS;
 
 // What every runtime runs: the relay's unit tests, and the relay between sagefetch's client
 // and the MSW mock (signatures checked downstream). Node alone also runs the bundle check, and
 // the e2e project drives Chromium through the relay in workerd.
 const portable = ["src/**/*.test.ts", "test/portable/**/*.test.ts"];
-
-/**
- * Resolves packages in Vite's `ssr` environment, where Vitest runs the workerd and edge
- * projects' modules, with a web runtime's export conditions instead of the Node ones Vitest
- * seeds it with (as in packages/core/vitest.config.ts).
- */
-function resolveAs(runtime: string, runtimeConditions: string[]): Plugin {
-  return {
-    name: `sagefetch:resolve-as-${runtime}`,
-    enforce: "post",
-    configEnvironment(name, config) {
-      if (name !== "ssr") return;
-      const list = config.resolve?.conditions;
-      if (!list) return;
-      const wanted = [...new Set([...conditions, ...runtimeConditions])];
-      list.splice(0, list.length, ...wanted);
-    },
-  };
-}
 
 // Chromium: Debian's (see scripts/testing/chromium.ts). Missing on CI is an error; missing
 // elsewhere leaves the project out, with one line saying how to install it.

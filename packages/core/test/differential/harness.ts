@@ -129,59 +129,19 @@ export async function bodyBytes(body: unknown): Promise<Uint8Array> {
   throw new TypeError(`unexpected request body: ${Object.prototype.toString.call(body)}`);
 }
 
-function emptyStream(): ReadableStream<Uint8Array> {
-  return new ReadableStream({
-    start(controller) {
-      controller.close();
-    },
-  });
-}
-
 /** Sends `input` through the AWS SDK, answering with `answer`. */
 export async function runAws(
   options: ClientOptions,
   input: Input,
   answer: Answer = OK,
 ): Promise<Outcome> {
-  let captured: HttpRequest | undefined;
-  const requestHandler = {
-    async handle(request: HttpRequest): Promise<{ response: HttpResponse }> {
-      captured = request;
-      const bytes = toBytes(answer.body);
-      const headers: Record<string, string> = {};
-      for (const [name, value] of Object.entries(answer.headers ?? {})) {
-        headers[name.toLowerCase()] = value;
-      }
-      return {
-        response: {
-          statusCode: answer.status,
-          headers,
-          body: bytes.byteLength > 0 ? new Response(bytes).body : emptyStream(),
-        },
-      };
-    },
-    updateHttpClientConfig(): void {},
-    httpHandlerConfigs(): Record<string, never> {
-      return {};
-    },
-  };
-  let output: Record<string, unknown> | undefined;
-  let error: unknown;
-  try {
-    // Inside the try: the AWS SDK checks the region when the client is built.
-    const client = new aws.SageMakerRuntimeClient({
-      ...options,
-      credentials: credentials(options.sessionToken),
-      maxAttempts: 1,
-      requestHandler,
-    } as aws.SageMakerRuntimeClientConfig);
-    output = (await client.send(
-      new aws.InvokeEndpointCommand(input as aws.InvokeEndpointCommandInput),
-    )) as unknown as Record<string, unknown>;
-  } catch (thrown) {
-    error = thrown;
-  }
-  return { request: captured && (await fromSmithyRequest(captured)), output, error };
+  const { request, output, error } = await runAwsOperation(
+    "InvokeEndpoint",
+    options,
+    input,
+    answer,
+  );
+  return { request, output, error };
 }
 
 async function fromSmithyRequest(request: HttpRequest): Promise<WireRequest> {
@@ -218,32 +178,13 @@ export async function runSagefetch(
   input: Input,
   answer: Answer = OK,
 ): Promise<Outcome> {
-  let captured: { url: string; init: RequestInit } | undefined;
-  const fetch = async (url: RequestInfo | URL, init: RequestInit = {}): Promise<Response> => {
-    captured = { url: url instanceof Request ? url.url : String(url), init };
-    const bytes = toBytes(answer.body);
-    return new Response(bytes.byteLength > 0 ? bytes : null, {
-      status: answer.status,
-      headers: answer.headers ?? {},
-    });
-  };
-  let output: Record<string, unknown> | undefined;
-  let error: unknown;
-  try {
-    const client = new sagefetch.SageMakerRuntimeClient({
-      ...options,
-      credentials: credentials(options.sessionToken),
-      maxAttempts: 1,
-      fetch: fetch as typeof globalThis.fetch,
-    });
-    output = (await client.send(new sagefetch.InvokeEndpointCommand(input))) as unknown as Record<
-      string,
-      unknown
-    >;
-  } catch (thrown) {
-    error = thrown;
-  }
-  return { request: captured && (await fromFetchCall(captured)), output, error };
+  const { request, output, error } = await runSagefetchOperation(
+    "InvokeEndpoint",
+    options,
+    input,
+    answer,
+  );
+  return { request, output, error };
 }
 
 /** Both clients, same options, same input, same answer, same instant. */
