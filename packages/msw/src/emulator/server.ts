@@ -92,6 +92,8 @@ const STS_PATH = "/sts";
 
 interface Served {
   mock: SageMakerMock;
+  /** Cognito's handlers first (SageMaker's match any path of the origin), then SageMaker's. */
+  handlers: SageMakerMock["handlers"];
   cognito: CognitoIdentityMock | undefined;
   admin: AdminTarget | undefined;
 }
@@ -169,6 +171,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   };
   served = {
     mock,
+    handlers: cognito ? [...cognito.handlers, ...mock.handlers] : mock.handlers,
     cognito,
     admin: options.admin === false ? undefined : { mock, cognito, setClockSkew },
   };
@@ -268,10 +271,7 @@ async function serve(
       return;
     }
     const webRequest = toWebRequest(request, method, target, body);
-    const handlers = served.cognito
-      ? [...served.cognito.handlers, ...served.mock.handlers]
-      : served.mock.handlers;
-    const answer = webRequest && (await getResponse(handlers, webRequest));
+    const answer = webRequest && (await getResponse(served.handlers, webRequest));
     if (answer === undefined) {
       status = webRequest === undefined ? 400 : 404;
       const message =
