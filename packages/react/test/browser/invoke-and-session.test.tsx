@@ -37,7 +37,7 @@ describe("in Chromium, through MSW's service worker", () => {
         result.current.invoke({
           EndpointName: "slow",
           Body: "{}",
-          CustomAttributes: "delay-ms=3000",
+          CustomAttributes: "delay-ms=5000",
         }),
       );
     });
@@ -45,7 +45,8 @@ describe("in Chromium, through MSW's service worker", () => {
     const started = performance.now();
     unmount();
     expect(await call).toBeInstanceOf(AbortError);
-    expect(performance.now() - started).toBeLessThan(500);
+    // Rejected long before the 5 s answer, with room for a loaded machine.
+    expect(performance.now() - started).toBeLessThan(4000);
   });
 
   it("a session's calls go one at a time, in order, and its stream grows in place", async () => {

@@ -32,7 +32,7 @@ function Stream({ throttleMs }: { throttleMs?: number }) {
 const status = (): StreamStatus | undefined => seen.hook?.status;
 
 describe("useInvokeEndpointStream in Chromium", () => {
-  it("renders at most 60 times for 5,000 tokens in one second (counted, not timed)", async () => {
+  it("renders at most once per 60 Hz frame while 5,000 tokens stream over a second (counted, not timed)", async () => {
     expect(service.runtime).toBe("chromium");
     seen.renders = 0;
     seen.texts.clear();
@@ -51,17 +51,28 @@ describe("useInvokeEndpointStream in Chromium", () => {
     expect(status()).toBe("success");
     expect(seen.hook?.parts).toHaveLength(5000);
     expect(seen.hook?.text.endsWith("t4999 ")).toBe(true);
-    // It took about a second, and the text was shown as it grew, not only at the end.
-    // (Not a timing test: the bound only says the tokens came over about one second, with
-    // room for a loaded machine.)
+    // The model spreads the tokens over a second, so no machine gets them faster; a loaded
+    // one gets them slower (CI has seen 2.8 s), so the bounds are rates over the time it took,
+    // not a wall-clock budget. At 1 s they are the issue's "≤ 60 renders for 5,000 tokens".
     expect(took).toBeGreaterThan(900);
-    expect(took).toBeLessThan(2000);
+    const streamed = seen.hook?.durationMs ?? Number.NaN;
+    expect(streamed).toBeLessThanOrEqual(took);
     expect(seen.texts.size).toBeGreaterThan(10);
     const renders = seen.renders - mounted;
     console.info(`react-renders: ${renders} renders for 5,000 tokens in ${Math.round(took)} ms`);
-    expect(renders).toBeLessThanOrEqual(60);
-    expect(seen.hook?.tokensPerSecond).toBeGreaterThan(2000);
-    expect(seen.hook?.timeToFirstTokenMs).toBeLessThan(500);
+    // At most one render per 60 Hz frame of the time the stream ran, plus the first (status
+    // "streaming") and the last (the end is rendered at once).
+    expect(renders).toBeLessThanOrEqual(Math.floor((streamed * 60) / 1000) + 2);
+    // The default throttle is stricter still: 20 ms apart (19 with the frame's jitter).
+    expect(renders).toBeLessThanOrEqual(Math.floor(streamed / 19) + 2);
+    // Rates the hook reports agree with what the test saw: every token between the first and
+    // the last within the time it took, and the first one well before the end.
+    const rate = seen.hook?.tokensPerSecond ?? 0;
+    expect(rate).toBeGreaterThanOrEqual((4999 * 1000) / took);
+    expect(rate).toBeLessThan(5500);
+    const firstToken = seen.hook?.timeToFirstTokenMs ?? Number.NaN;
+    expect(firstToken).toBeGreaterThan(0);
+    expect(firstToken).toBeLessThan(streamed - 900);
   });
 
   it("with throttleMs 0, renders at most once per animation frame", async () => {
