@@ -165,7 +165,7 @@ describe.skipIf(!chromiumAvailable())("dashboard in Chromium", () => {
       await page.waitForFunction(
         (n) => document.querySelectorAll('li.message.assistant[data-status="success"]').length >= n,
         turn,
-        { timeout: 10_000 },
+        { timeout: 20_000 },
       );
       return shown(done.nth(turn - 1).locator(".answer"));
     };

@@ -38,7 +38,7 @@ export async function openDashboard(
     calls: count,
     waitForCalls: (n) =>
       page.waitForFunction((n) => document.querySelectorAll(".history-item").length >= n, n, {
-        timeout: 10_000,
+        timeout: 20_000,
       }) as unknown as Promise<void>,
     async close() {
       await context.close();

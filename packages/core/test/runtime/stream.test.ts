@@ -211,7 +211,7 @@ describe("InvokeEndpointWithResponseStream against the mock service", () => {
     const out = await stream("endless", await direct());
     let count = 0;
     for await (const _ of out.Body) if (++count === 3) break;
-    await expect.poll(() => gate.finished, { timeout: 2000 }).toBe(true);
+    await expect.poll(() => gate.finished, { timeout: 10_000 }).toBe(true);
   });
 
   it("the call's abortSignal ends the loop with an AbortError and cancels the request", async () => {
@@ -221,7 +221,7 @@ describe("InvokeEndpointWithResponseStream against the mock service", () => {
     await iterator.next();
     controller.abort();
     await expect(iterator.next()).rejects.toBeInstanceOf(AbortError);
-    await expect.poll(() => gate.finished, { timeout: 2000 }).toBe(true);
+    await expect.poll(() => gate.finished, { timeout: 10_000 }).toBe(true);
   });
 
   it("a stream that stalls ends with a TimeoutError after requestTimeout", async () => {

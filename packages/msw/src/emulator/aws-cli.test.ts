@@ -63,7 +63,7 @@ const tokens = (events: Record<string, string>[]) =>
     .flatMap((event) => (event.PayloadPart === undefined ? [] : [event.PayloadPart]))
     .flatMap((part) => [...part.matchAll(/"text":"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]));
 
-describe.runIf(runAwsCliTests)("the AWS CLI: demo endpoints", { timeout: 30_000 }, () => {
+describe.runIf(runAwsCliTests)("the AWS CLI: demo endpoints", () => {
   it("echo returns the body, its content type and custom attributes", async () => {
     const result = await invoke("echo", '{"a":[1,2]}', ["--custom-attributes", "trace=7"]);
     expect(result.code).toBe(0);
@@ -138,7 +138,7 @@ describe.runIf(runAwsCliTests)("the AWS CLI: demo endpoints", { timeout: 30_000 
   });
 });
 
-describe.runIf(runAwsCliTests)("the AWS CLI: faults", { timeout: 30_000 }, () => {
+describe.runIf(runAwsCliTests)("the AWS CLI: faults", () => {
   it.each([
     ["throttle", "(ThrottlingException)"],
     ["status:503", "(ServiceUnavailable)"],

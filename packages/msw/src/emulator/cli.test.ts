@@ -46,7 +46,7 @@ async function spawnBin(args: string[]): Promise<Spawned> {
   );
   await expect
     .poll(() => /listening on (http:\/\/\S+)/.test(stdout) || child.exitCode !== null, {
-      timeout: 10_000,
+      timeout: 30_000,
     })
     .toBe(true);
   const url = /listening on (http:\/\/\S+)/.exec(stdout)?.[1];
