@@ -32,11 +32,14 @@ const portable = [
   "test/runtime/**/*.test.ts",
   "test/runtimes/which-runtime.test.ts",
   "test/relay/**/*.test.ts",
+  // The secrets guard's own test: it is a setup file of every project.
+  "test/secrets/guard.test.ts",
 ];
 // The fault matrix against the MSW mock (issue 9) runs in workerd and the edge runtime too; not
 // in Chromium, whose service worker does not pass cuts and cancels through faithfully (see
 // test/runtime/stream.test.ts). Its emulator part, the fuzz suite and the secrets check
-// (test/faults/emulator.test.ts, test/fuzz/**, test/secrets/**) run in the node project only.
+// over 36 failure paths (test/faults/emulator.test.ts, test/fuzz/**, test/secrets/secrets.test.ts)
+// run in the node project only; the secrets guard is on in every project.
 const faultMatrix = [
   "test/faults/networkAndStreams.test.ts",
   "test/faults/retryStorms.test.ts",
@@ -91,6 +94,10 @@ export default defineConfig({
   server: { fs: { allow: ["../..", vectors] } },
   ssr: { resolve: { conditions } },
   test: {
+    // In every project (each runtime words its platform errors its own way): fails any test in
+    // which a secret, a session token, a Body or CustomAttributes given to the client shows in
+    // an error, a log line or console output (test/secrets/).
+    setupFiles: ["test/secrets/guard.setup.ts"],
     projects: [
       {
         extends: true,
@@ -99,9 +106,6 @@ export default defineConfig({
           name: "node",
           environment: "node",
           include: ["src/**/*.test.ts", "test/**/*.test.ts"],
-          // Fails any test in which a secret, a session token, a Body or CustomAttributes given
-          // to the client shows in an error, a log line or console output (test/secrets/).
-          setupFiles: ["test/secrets/guard.setup.ts"],
           provide: { runtime: "node" },
         },
       },

@@ -1,7 +1,7 @@
-// Setup file of the node project: a secrets guard over the whole suite. For every call a test
-// makes through `SageMakerRuntimeClient.send`, it notes the sensitive values in play (the
-// access key secret and session token the client signs with, the input's Body and
-// CustomAttributes), and fails the test if one of them shows in:
+// Setup file of every core test project (node, chromium, workerd, edge): a secrets guard over
+// the whole suite. For every call a test makes through `SageMakerRuntimeClient.send`, it notes
+// the sensitive values in play (the access key secret and session token the client signs with,
+// the input's Body and CustomAttributes), and fails the test if one of them shows in:
 // - the error `send` rejects with, or a response stream's loop throws (message, toString(),
 //   JSON, stack, fields, cause chain);
 // - a line the client gives its logger;
@@ -12,9 +12,20 @@ import { afterEach } from "vitest";
 import { type AwsCredentialIdentity, SageMakerRuntimeClient } from "../../src/index";
 import { leaks } from "./scan";
 
-/** Sensitive values seen in this test file, with what they are. */
-const secrets = new Map<string, string>();
-const found: string[] = [];
+const GUARDED = Symbol.for("sagefetch.test.secretsGuard");
+
+/**
+ * Sensitive values seen in this test file, with what they are, and what was found where. Kept
+ * on the global: a browser test that imports this module by its own URL gets a second instance
+ * of it, which must see (and clear) the same findings.
+ */
+interface GuardState {
+  secrets: Map<string, string>;
+  found: string[];
+}
+const shared = globalThis as { [GUARDED]?: GuardState };
+shared[GUARDED] ??= { secrets: new Map(), found: [] };
+const { secrets, found } = shared[GUARDED];
 /** Values too short or too plain to be told apart from ordinary text are not tracked. */
 const MIN_LENGTH = 8;
 
@@ -31,7 +42,6 @@ function check(value: unknown, where: string): void {
   if (secrets.size > 0) found.push(...leaks(value, secrets, where));
 }
 
-const GUARDED = Symbol.for("sagefetch.test.secretsGuard");
 type Internals = {
   credentials?: (...args: unknown[]) => Promise<AwsCredentialIdentity>;
   resolved?: { logger?: Record<string, (...args: unknown[]) => void> };
@@ -80,12 +90,10 @@ async function* checkedStream<T>(body: AsyncIterable<T>): AsyncGenerator<T, void
   }
 }
 
-const send = SageMakerRuntimeClient.prototype.send;
-SageMakerRuntimeClient.prototype.send = async function guardedSend(
-  this: SageMakerRuntimeClient,
-  command,
-  options,
-) {
+/** `send`, guarded once per copy of the class (a second instance of this module finds it so). */
+type Guarded<T> = T & { [GUARDED]?: true };
+const send: Guarded<SageMakerRuntimeClient["send"]> = SageMakerRuntimeClient.prototype.send;
+const guardedSend = async function guardedSend(this: SageMakerRuntimeClient, command, options) {
   guardClient(this);
   const given = this.config.credentials;
   if (given && typeof given === "object") {
@@ -106,14 +114,19 @@ SageMakerRuntimeClient.prototype.send = async function guardedSend(
     check(error, "error");
     throw error;
   }
-} as typeof send;
+} as Guarded<typeof send>;
+guardedSend[GUARDED] = true;
+if (!send[GUARDED]) SageMakerRuntimeClient.prototype.send = guardedSend;
 
 for (const level of ["log", "info", "warn", "error", "debug", "trace"] as const) {
-  const original = console[level];
-  console[level] = (...content: unknown[]) => {
+  const original = console[level] as Guarded<(...content: unknown[]) => void>;
+  if (original[GUARDED]) continue;
+  const guarded: Guarded<typeof original> = (...content: unknown[]) => {
     check(content, `console.${level}`);
     original.apply(console, content);
   };
+  guarded[GUARDED] = true;
+  console[level] = guarded;
 }
 
 /** What the guard found in the current test, cleared (for its own tests). */

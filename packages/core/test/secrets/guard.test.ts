@@ -1,5 +1,5 @@
-// The suite-wide guard (guard.setup.ts, a setup file of the node project) at work: it notes
-// what a call is given, and finds it where it must not be. Node project only.
+// The suite-wide guard (guard.setup.ts, a setup file of every project) at work in each runtime:
+// it notes what a call is given, and finds it where it must not be.
 import { describe, expect, it } from "vitest";
 import { InvokeEndpointCommand, SageMakerRuntimeClient } from "../../src/index";
 import { takeFindings } from "./guard.setup";
