@@ -9,7 +9,7 @@ import {
   chromiumAvailable,
   projectSelected,
 } from "../../scripts/testing/chromium";
-import { resolveAs, SOURCE_CONDITIONS } from "../../scripts/testing/resolveAs";
+import { resolveAs, SOURCE_CONDITIONS, WORKERD_MINIFLARE } from "../../scripts/testing/resolveAs";
 
 // The public test vectors live in shared/ beside the repository (as in CI's clone).
 const vectors = fileURLToPath(new URL("../../../shared/reference/vectors", import.meta.url));
@@ -112,26 +112,7 @@ export default defineConfig({
       ...chromiumProjects(),
       {
         extends: true,
-        plugins: [
-          resolveAs("workerd", [
-            "workerd",
-            "worker",
-            "module",
-            "browser",
-            "development|production",
-          ]),
-          cloudflareTest({
-            miniflare: {
-              // Before 2026-08-04, from which `nodejs_compat` is on by default. We set no Node
-              // flag: core must not need Node APIs. (The plugin turns on `nodejs_compat_v2` and
-              // a few `node:` modules for Vitest's own runner all the same.)
-              compatibilityDate: "2026-08-01",
-              // Vitest's runner probes `node:inspector` in a try/catch; without the module the
-              // plugin prints an error for every test file.
-              compatibilityFlags: ["enable_nodejs_inspector_module"],
-            },
-          }),
-        ],
+        plugins: [resolveAs("workerd"), cloudflareTest({ miniflare: WORKERD_MINIFLARE })],
         resolve: { alias: transport("fetch") },
         test: {
           name: "workerd",
@@ -141,15 +122,7 @@ export default defineConfig({
       },
       {
         extends: true,
-        plugins: [
-          resolveAs("edge", [
-            "edge-light",
-            "worker",
-            "browser",
-            "module",
-            "development|production",
-          ]),
-        ],
+        plugins: [resolveAs("edge")],
         resolve: { alias: transport("fetch") },
         test: {
           name: "edge",

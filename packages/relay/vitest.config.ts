@@ -1,7 +1,7 @@
 import { cloudflareTest } from "@cloudflare/vitest-plugin";
 import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
 import { chromiumAvailable, projectSelected } from "../../scripts/testing/chromium";
-import { resolveAs, SOURCE_CONDITIONS } from "../../scripts/testing/resolveAs";
+import { resolveAs, SOURCE_CONDITIONS, WORKERD_MINIFLARE } from "../../scripts/testing/resolveAs";
 
 // Workspace packages resolve to their sources (the `@sagefetch/source` export condition), so
 // tests run without a build and always test the code in the tree.
@@ -49,38 +49,12 @@ export default defineConfig({
       ...e2eProjects(),
       {
         extends: true,
-        plugins: [
-          resolveAs("workerd", [
-            "workerd",
-            "worker",
-            "module",
-            "browser",
-            "development|production",
-          ]),
-          cloudflareTest({
-            miniflare: {
-              // Before 2026-08-04, from which `nodejs_compat` is on by default: the relay must
-              // not need Node APIs.
-              compatibilityDate: "2026-08-01",
-              // Vitest's runner probes `node:inspector` in a try/catch; without the module the
-              // plugin prints an error for every test file.
-              compatibilityFlags: ["enable_nodejs_inspector_module"],
-            },
-          }),
-        ],
+        plugins: [resolveAs("workerd"), cloudflareTest({ miniflare: WORKERD_MINIFLARE })],
         test: { name: "workerd", include: portable, provide: { runtime: "workerd" } },
       },
       {
         extends: true,
-        plugins: [
-          resolveAs("edge", [
-            "edge-light",
-            "worker",
-            "browser",
-            "module",
-            "development|production",
-          ]),
-        ],
+        plugins: [resolveAs("edge")],
         test: {
           name: "edge",
           environment: "edge-runtime",
