@@ -14,12 +14,14 @@ import {
 const conditions = ["@sagefetch/source"];
 
 /**
- * How the tests reach the MSW mock: in happy-dom the client is given a fetch that asks the
- * handlers directly (happy-dom's own fetch applies CORS to the page's origin, which the
- * service does not answer); in Chromium, MSW's service worker answers the real fetch.
+ * How the tests reach the MSW mock, shared with core's tests: in happy-dom the client is given a
+ * fetch that asks the handlers directly (happy-dom's own fetch applies CORS to the page's origin,
+ * which the service does not answer); in Chromium, MSW's service worker answers the real fetch.
  */
 const transport = (name: "fetch" | "browser") => ({
-  "#transport": fileURLToPath(new URL(`test/harness/transport.${name}.ts`, import.meta.url)),
+  "#transport": fileURLToPath(
+    new URL(`../core/test/harness/transport.${name}.ts`, import.meta.url),
+  ),
 });
 
 // The hooks' logic, in a DOM (happy-dom) against the mock's handlers; the SSR tests

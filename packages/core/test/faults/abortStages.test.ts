@@ -218,7 +218,7 @@ const STAGES: [string, Stage][] = [
 describe("abort at every stage", () => {
   it.each(STAGES)("%s", async (_label, stage) => {
     const unhandled = watchUnhandledRejections();
-    const probe = probeFetch(() => service.fetch ?? globalThis.fetch, {
+    const probe = probeFetch(() => service.fetch, {
       stallBody: stage.stallBody,
     });
     client = service.client({ fetch: probe.fetch, ...stage.config });

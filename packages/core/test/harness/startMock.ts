@@ -15,6 +15,7 @@ import {
   StandardRetryStrategy,
 } from "../../src/index";
 import { demoEndpoints } from "./demoEndpoints";
+import { testGenerations } from "./testGenerations";
 
 export interface MockService {
   mock: SageMakerMock;
@@ -23,10 +24,14 @@ export interface MockService {
   /** The server's clock runs this many ms ahead of the client's (negative: behind). */
   skewMs: number;
   runtime: string;
-  /** The fetch the client should use in this runtime (undefined: the global one). */
-  fetch: typeof fetch | undefined;
+  /**
+   * The fetch the client uses in this runtime: the runtime's (in Node and Chromium the global
+   * one MSW intercepts), each request tagged so that `reset()` keeps it out of later tests.
+   */
+  fetch: typeof fetch;
   /** A client for the mock; retries wait 1% of their usual delay so tests stay fast. */
   client(config?: SageMakerRuntimeClientConfig): SageMakerRuntimeClient;
+  /** Empties the mocks for the next test; requests the last test left in flight are dropped. */
   reset(): void;
   stop(): void;
 }
@@ -50,22 +55,29 @@ export async function startMock(
     ...cognitoOptions,
     issueTo: mock,
   });
-  const transport = await startTransport([...mock.handlers, ...cognito.handlers]);
+  const generations = testGenerations();
+  const transport = await startTransport([
+    generations.handler,
+    ...mock.handlers,
+    ...cognito.handlers,
+  ]);
+  const fetch = generations.tagging(() => transport.fetch ?? globalThis.fetch);
   return Object.assign(service, {
     mock,
     cognito,
     skewMs: 0,
     runtime: transport.runtime,
-    fetch: transport.fetch,
+    fetch,
     client: (config: SageMakerRuntimeClientConfig = {}) =>
       new SageMakerRuntimeClient({
         region: "us-east-1",
         credentials: demoCredentials,
-        fetch: transport.fetch,
+        fetch,
         retryStrategy: new StandardRetryStrategy(STANDARD_2026, () => 0.01),
         ...config,
       }),
     reset: () => {
+      generations.next();
       mock.reset();
       cognito.reset();
       service.skewMs = 0;

@@ -29,7 +29,7 @@ describe("clock skew", () => {
 
   it("corrects from the error's text when Date cannot be read (cross-origin)", async () => {
     service.skewMs = 20 * MINUTE;
-    const base = service.fetch ?? globalThis.fetch;
+    const base = service.fetch;
     const client = service.client({
       fetch: async (input, init) => {
         const response = await base(input, init);

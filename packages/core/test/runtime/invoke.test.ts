@@ -155,7 +155,7 @@ describe("InvokeEndpoint against the mock service", () => {
     const spy = service.client({
       fetch: async (input, init) => {
         sent.push(...Object.keys(init?.headers ?? {}).map((h) => h.toLowerCase()));
-        return (service.fetch ?? globalThis.fetch)(input, init);
+        return service.fetch(input, init);
       },
     });
     await spy.send(new InvokeEndpointCommand({ EndpointName: "echo", Body: "x" }));
