@@ -136,6 +136,28 @@ describe("faults", () => {
     expect(mock.faults.latencyMs).toBe(0);
   });
 
+  it.each([
+    ["a delay", () => mock.faults.delay(300)],
+    ["the latency", () => mock.faults.setLatency(300)],
+  ])(
+    "a request still in %s at reset() ends with a network error, and takes no fault",
+    async (_, slow) => {
+      slow();
+      const leftover = invoke("echo").then(
+        () => "answered",
+        () => "network error",
+      );
+      await expect.poll(() => mock.requests.length).toBe(1);
+      mock.reset();
+      mock.faults.throttle(1);
+      expect(await leftover).toBe("network error");
+      expect(calls).toBe(0);
+      // The next test's fault is still there for its own request.
+      expect((await invoke("echo")).status).toBe(400);
+      expect((await invoke("echo")).status).toBe(200);
+    },
+  );
+
   it("chains, counts and clears", () => {
     mock.faults.throttle(2).drop().html(504).delay(1);
     expect(mock.faults.size).toBe(5);

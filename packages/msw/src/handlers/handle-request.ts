@@ -1,4 +1,4 @@
-import { delay } from "msw";
+import { delay, HttpResponse } from "msw";
 import { type AnswerContext, errorResponse, newAnswerContext } from "../internal/aws-response";
 import { readBody } from "../internal/bytes";
 import { verifySigV4 } from "../sigv4/verify";
@@ -10,7 +10,10 @@ import type { ReceivedRequest } from "./types";
 
 /**
  * One request through the service: log it, wait the latency, answer a queued fault, verify
- * the signature, then run the operation.
+ * the signature, then run the operation. A request still waiting out a latency or delay when the
+ * mock is reset ends with a network error: it belongs to a test that has ended, and must not take
+ * the next test's faults or reach its models (the caller has usually aborted it already; an
+ * abort does not reach MSW's handlers from a browser's service worker).
  */
 export async function handleRequest(
   request: Request,
@@ -52,12 +55,17 @@ async function respond(
   { answer, body, headers, entry }: Received,
 ): Promise<Response> {
   const { config, faults } = state;
+  const arrivedIn = state.resets;
+  const outlivedItsTest = () => state.resets !== arrivedIn;
   const latencyMs = faults.nextLatencyMs();
   if (latencyMs > 0) await delay(latencyMs);
+  if (outlivedItsTest()) return HttpResponse.error();
   const fault = faults.next();
   if (fault !== undefined) {
     const faulted = await answerFault(fault, answer);
     if (faulted !== undefined) return faulted;
+    // It was a delay.
+    if (outlivedItsTest()) return HttpResponse.error();
   }
   let signedRegion: string | undefined;
   if (config.verifySignatures) {

@@ -21,6 +21,8 @@ export interface MockState {
   invocations: Map<string, number>;
   /** Draws production variants (seeded; reset() restarts it). */
   random: SeededRandom;
+  /** How many times the mock was reset: a request remembers the one it arrived in. */
+  resets: number;
 }
 
 export function createMockState(
@@ -36,10 +38,12 @@ export function createMockState(
     asyncResults: new AsyncResults(),
     invocations: new Map(),
     random: new SeededRandom(config.seed),
+    resets: 0,
   };
 }
 
 export function resetMockState(state: MockState): void {
+  state.resets++;
   state.requests.length = 0;
   state.faults.clear();
   state.stream.reset();

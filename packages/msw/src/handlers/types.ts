@@ -84,7 +84,8 @@ export interface SageMakerMock {
   sessions: SessionStore;
   /**
    * Clears the request log, the fault queue and latency, stream settings, async results,
-   * sessions and the endpoints' invocation counts.
+   * sessions and the endpoints' invocation counts. Requests still waiting out a latency or delay end with
+   * a network error, so that a test's leftovers never take the next test's faults.
    */
   reset(): void;
 }
