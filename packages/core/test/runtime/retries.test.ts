@@ -101,10 +101,9 @@ describe("retries (standard mode)", () => {
   it("waits the Retry-After the service asks for, within 5 s of the backoff", async () => {
     service.mock.faults.statusSequence([503]);
     // The mock's 503 carries no hint, so one is added on its way to the client.
-    const base = service.fetch;
     const client = service.client({
       fetch: async (input, init) => {
-        const response = await base(input, init);
+        const response = await service.fetch(input, init);
         if (response.status !== 503) return response;
         const headers = new Headers(response.headers);
         headers.set("x-amz-retry-after", "120");
