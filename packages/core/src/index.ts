@@ -46,6 +46,10 @@ export {
   ValidationError,
 } from "./errors/modeledErrors";
 export {
+  SagefetchClientError,
+  type SagefetchClientErrorOptions,
+} from "./errors/SagefetchClientError";
+export {
   type ErrorFault,
   type ResponseMetadata,
   SageMakerRuntimeServiceException,
