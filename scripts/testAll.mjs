@@ -49,7 +49,8 @@ function run(command) {
 /** Test counts in a step's output: Vitest's "Tests" lines, and our scripts' "name: N passed, M failed". */
 export function countTests(output) {
   const counts = { passed: 0, failed: 0, skipped: 0 };
-  const plain = output.replace(/\x1b\[[0-9;]*m/g, "");
+  // Without colour codes (ESC [ … m).
+  const plain = output.replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g"), "");
   for (const line of plain.split("\n")) {
     const vitest = /\bTests\s+(.+)\(\d+\)\s*$/.exec(line);
     if (vitest) {
