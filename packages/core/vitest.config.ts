@@ -11,8 +11,8 @@ import {
 } from "../../scripts/testing/chromium";
 import { resolveAs, SOURCE_CONDITIONS, WORKERD_MINIFLARE } from "../../scripts/testing/resolveAs";
 
-// The public test vectors live in shared/ beside the repository (as in CI's clone).
-const vectors = fileURLToPath(new URL("../../../shared/reference/vectors", import.meta.url));
+// The public test vectors, copied into the repository with their licences.
+const vectors = fileURLToPath(new URL("../testing/vectors", import.meta.url));
 
 // Workspace packages resolve to their sources (the `@sagefetch/source` export condition), so
 // tests run without a build and always test the code in the tree.

@@ -1,8 +1,8 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
-// The public test vectors live in shared/ beside the repository (as in CI's clone).
-const vectors = fileURLToPath(new URL("../../../shared/reference/vectors", import.meta.url));
+// The public test vectors, copied into the repository with their licences.
+const vectors = fileURLToPath(new URL("../testing/vectors", import.meta.url));
 
 export default defineConfig({
   resolve: { alias: { "@vectors": vectors } },

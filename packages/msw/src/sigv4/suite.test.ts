@@ -1,4 +1,4 @@
-// The official AWS SigV4 test suite (shared/reference/vectors/sigv4, Apache-2.0), replayed
+// The official AWS SigV4 test suite (packages/testing/vectors/sigv4, Apache-2.0), replayed
 // as fetch Requests against the verifier.
 
 import vectors from "@vectors/sigv4/index.json";

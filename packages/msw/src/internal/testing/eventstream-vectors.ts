@@ -1,4 +1,4 @@
-// Test-only: smithy's event-stream vectors (shared/reference/vectors/eventstream), as
+// Test-only: smithy's event-stream vectors (packages/testing/vectors/eventstream), as
 // { headers, payload } to encode and the bytes they must encode to.
 import allHeaders from "@vectors/eventstream/decoded/positive/all_headers?raw";
 import emptyMessage from "@vectors/eventstream/decoded/positive/empty_message?raw";
