@@ -1,6 +1,7 @@
 // Packs one workspace package with pnpm, as a release does (pnpm rewrites `workspace:` ranges
 // and applies `publishConfig`), and lists what is wrong with the tarball a user would get.
 import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
 /** Files that belong to the repository's tests, never to a published package. */
@@ -26,7 +27,20 @@ export function packPackage(dir, destination) {
   const manifest = JSON.parse(
     execFileSync("tar", ["-xzOf", tarball, "package/package.json"], { encoding: "utf8" }),
   );
-  return { tarball, manifest, files, problems: problemsOf(manifest, files, tarball) };
+  const problems = [...exportsInSync(dir), ...problemsOf(manifest, files, tarball)];
+  return { tarball, manifest, files, problems };
+}
+
+/** `publishConfig.exports` must name the same subpaths as `exports` (the one tests resolve). */
+function exportsInSync(dir) {
+  const manifest = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
+  const published = manifest.publishConfig?.exports;
+  if (!published) return [];
+  const wanted = Object.keys(manifest.exports ?? {})
+    .sort()
+    .join(", ");
+  const got = Object.keys(published).sort().join(", ");
+  return wanted === got ? [] : [`publishConfig.exports has ${got}; exports has ${wanted}`];
 }
 
 function problemsOf(manifest, files, tarball) {
