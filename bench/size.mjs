@@ -1,12 +1,14 @@
 // Browser bundle sizes, as an app's bundler would make them: esbuild, ESM, minified, code
 // splitting on (so code behind a dynamic import() is not counted as loaded), then gzip of
 // what the page loads at once (the entry and the chunks it imports statically).
-// `--check` fails when a sagefetch bundle is over its budget in budgets.json.
+// `--check` fails when a sagefetch bundle is over its budget in budgets.json, or when a size
+// quoted in a README disagrees with the measurement; without it, those READMEs are rewritten.
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
+import { syncReadmeFigures } from "./lib/readmeFigures.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..");
@@ -67,6 +69,10 @@ export const ENTRIES = [
     requires: "packages/react/src/index.ts",
     external: REACT_EXTERNAL,
   },
+  // @sagefetch/relay as a Worker or an Edge function bundles it; the signing mode brings core's
+  // signer (an optional peer) with it.
+  { id: "relay", label: "@sagefetch/relay: the forwarding relay" },
+  { id: "relay-signing", label: "@sagefetch/relay/signing: the relay that signs with its own key" },
 ].filter(
   (entry) =>
     entry.requires === undefined ||
@@ -173,8 +179,14 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.log(`${label}: ${kib(gzip)} gzip, ${kib(minified)} minified${lazy}${ratio}${verdict}`);
   }
   for (const { id, why } of PENDING) console.log(`${id}: not measured (${why()})`);
-  if (process.argv.includes("--check") && failed) {
-    console.error("size check failed: a bundle is over its budget (bench/budgets.json)");
-    process.exit(1);
+  const check = process.argv.includes("--check");
+  // The sizes quoted in the READMEs' prose come from this measurement (bench/lib/readmeFigures.mjs).
+  const figures = syncReadmeFigures(root, sizes, { write: !check });
+  for (const line of [...figures.problems, ...figures.stale]) console.log(`README figure: ${line}`);
+  if (!check && figures.stale.length) console.log(`README figures rewritten: ${figures.stale.length}`);
+  if (check && failed) console.error("size check failed: a bundle is over its budget (bench/budgets.json)");
+  if (check && (figures.stale.length || figures.problems.length)) {
+    console.error("size check failed: README figures disagree with the measurement (run `pnpm bench:size:write`)");
   }
+  if (check && (failed || figures.stale.length || figures.problems.length)) process.exit(1);
 }
