@@ -183,10 +183,14 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   // The sizes quoted in the READMEs' prose come from this measurement (bench/lib/readmeFigures.mjs).
   const figures = syncReadmeFigures(root, sizes, { write: !check });
   for (const line of [...figures.problems, ...figures.stale]) console.log(`README figure: ${line}`);
-  if (!check && figures.stale.length) console.log(`README figures rewritten: ${figures.stale.length}`);
-  if (check && failed) console.error("size check failed: a bundle is over its budget (bench/budgets.json)");
+  if (!check && figures.stale.length)
+    console.log(`README figures rewritten: ${figures.stale.length}`);
+  if (check && failed)
+    console.error("size check failed: a bundle is over its budget (bench/budgets.json)");
   if (check && (figures.stale.length || figures.problems.length)) {
-    console.error("size check failed: README figures disagree with the measurement (run `pnpm bench:size:write`)");
+    console.error(
+      "size check failed: README figures disagree with the measurement (run `pnpm bench:size:write`)",
+    );
   }
   if (check && (failed || figures.stale.length || figures.problems.length)) process.exit(1);
 }

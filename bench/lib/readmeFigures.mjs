@@ -8,7 +8,8 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 
-const FIGURE = /<!-- size:([\w-]+)(?::(minified|total|over):?([\w-]+)?)? -->([^<]*)<!-- \/size -->/g;
+const FIGURE =
+  /<!-- size:([\w-]+)(?::(minified|total|over):?([\w-]+)?)? -->([^<]*)<!-- \/size -->/g;
 
 const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
 
