@@ -1,13 +1,17 @@
+// @sagefetch/core: the SageMaker Runtime client. Each section below is its own export block,
+// so that the import sorter keeps the sections (and their headings) apart.
+
 // The client
 export type { Logger, SageMakerRuntimeClientConfig, ValueOrProvider } from "./client/config";
 export { SageMakerRuntime } from "./client/SageMakerRuntime";
 export { SageMakerRuntimeClient, type SendOptions } from "./client/SageMakerRuntimeClient";
+
+// Commands
 export {
   InvokeEndpointAsyncCommand,
   type InvokeEndpointAsyncCommandInput,
   type InvokeEndpointAsyncCommandOutput,
 } from "./commands/InvokeEndpointAsyncCommand";
-// Commands
 export {
   InvokeEndpointCommand,
   type InvokeEndpointCommandInput,
@@ -19,6 +23,7 @@ export {
   type InvokeEndpointWithResponseStreamCommandOutput,
 } from "./commands/InvokeEndpointWithResponseStreamCommand";
 export { Command, type MetadataBearer } from "./commands/Operation";
+
 // Credentials
 export { type CredentialSource, memoizeCredentials } from "./credentials/memoizeCredentials";
 export {
@@ -26,15 +31,19 @@ export {
   type AwsCredentialIdentityProvider,
   CredentialsProviderError,
 } from "./credentials/types";
+
 // Endpoints
 export type { EndpointInput } from "./endpoint/resolveEndpoint";
+
 // Errors
 export {
   AbortError,
   CorsBlockedError,
   EndpointError,
+  RelayUnreachableError,
   TimeoutError,
 } from "./errors/clientErrors";
+export { isRetryableError, isThrottlingError } from "./errors/errorGuards";
 export {
   InternalDependencyException,
   InternalFailure,
@@ -54,14 +63,24 @@ export {
   type ResponseMetadata,
   SageMakerRuntimeServiceException,
 } from "./errors/SageMakerRuntimeServiceException";
-export type { HeaderValue } from "./eventstream/decodeHeaders";
+export type {
+  ClientSideError,
+  SendError,
+  ServiceError,
+  UnmodeledErrorCode,
+  UnmodeledServiceError,
+} from "./errors/SendError";
+
 // Response streams
+export type { HeaderValue } from "./eventstream/decodeHeaders";
 export { EventStreamDecoder, type EventStreamMessage } from "./eventstream/EventStreamDecoder";
 export { EventStreamError, type EventStreamFault } from "./eventstream/EventStreamError";
 export type { PayloadPart, ResponseStreamEvent } from "./eventstream/toStreamEvent";
+
 // Bodies
 export type { BodyInput } from "./http/toBodyBytes";
 export { Uint8ArrayBlobAdapter } from "./http/Uint8ArrayBlobAdapter";
+
 // Retries
 export type { RetryErrorType } from "./retry/classifyError";
 export {
@@ -72,13 +91,19 @@ export {
   STANDARD_LEGACY,
   StandardRetryStrategy,
 } from "./retry/StandardRetryStrategy";
+
 // Stateful sessions
 export { parseNewSessionId, type SessionInfo } from "./sessions/parseNewSessionId";
 export { Session, type SessionOptions, type SessionState } from "./sessions/Session";
+export { SessionClosedError } from "./sessions/SessionClosedError";
 export { isSessionGoneError, SessionExpiredError } from "./sessions/SessionExpiredError";
+
 // Signing, for code that signs on its own (@sagefetch/relay's signing mode)
 export { type SigningParams, signRequest } from "./signing/signRequest";
+
+// Stream readers
 export { readLines } from "./stream/readLines";
 export { readSseData } from "./stream/readSseData";
 export { readTextChunks } from "./stream/readTextChunks";
 export { extractTokenText, readTokens } from "./stream/readTokens";
+export { TokenFormatError } from "./stream/TokenFormatError";

@@ -1,5 +1,6 @@
 import type { ResponseStreamEvent } from "../eventstream/toStreamEvent";
 import { readLines } from "./readLines";
+import { TokenFormatError } from "./TokenFormatError";
 
 type Json = Record<string, unknown> | undefined;
 const at = (value: unknown, key: string | number): unknown =>
@@ -26,27 +27,43 @@ export function extractTokenText(event: unknown): string | undefined {
 /**
  * The generated text, token by token, from SSE (`data: {...}`) or JSON Lines streams. A
  * whole-answer event after token events (TGI ends with `generated_text`) is not repeated.
+ * Throws `TokenFormatError` once the stream shows it is in no such format: its first line
+ * that holds data is not JSON, or it ends with no event of a known shape (rather than giving
+ * nothing, which a page would show as an empty answer).
  */
 export async function* readTokens(
   body: AsyncIterable<ResponseStreamEvent>,
 ): AsyncGenerator<string, void, undefined> {
   let sawTokens = false;
+  let recognized = false;
+  let sawData = false;
   for await (const raw of readLines(body)) {
     const line = raw.startsWith("data:") ? raw.slice(5).trim() : raw.trim();
-    if (line === "" || line.startsWith(":") || !line.startsWith("{")) {
-      if (line === "[DONE]") return;
-      continue;
-    }
+    // Blank lines, SSE comments and SSE fields other than data carry no tokens.
+    if (line === "" || line.startsWith(":") || /^(?:event|id|retry):/.test(raw)) continue;
+    if (line === "[DONE]") return;
     let event: Json;
     try {
       event = JSON.parse(line) as Json;
     } catch {
-      continue;
+      event = undefined;
     }
+    if (!sawData && (event === null || typeof event !== "object")) {
+      throw notTokens("its first line is not a JSON event");
+    }
+    sawData = true;
+    if (event === null || typeof event !== "object") continue;
     const isWhole = at(event, "token") === undefined && at(event, "choices") === undefined;
     if (isWhole && sawTokens) continue;
     const piece = extractTokenText(event);
+    if (piece !== undefined) recognized = true;
     if (!isWhole) sawTokens = true;
     if (piece) yield piece;
   }
+  if (sawData && !recognized) throw notTokens("none of its events has a known token shape");
 }
+
+const notTokens = (why: string) =>
+  new TokenFormatError({
+    message: `readTokens: the stream is in no token format it knows (${why}); read it with readTextChunks or readLines.`,
+  });
