@@ -98,6 +98,8 @@ export default defineConfig({
     // which a secret, a session token, a Body or CustomAttributes given to the client shows in
     // an error, a log line or console output (test/secrets/).
     setupFiles: ["test/secrets/guard.setup.ts"],
+    // botocore's bearer tokens for the fixed cases, which every project compares ours with.
+    globalSetup: ["test/harness/botocoreTokens.globalSetup.ts"],
     projects: [
       {
         extends: true,
