@@ -63,7 +63,11 @@ const chromiumProject: TestProjectInlineConfiguration = {
   // Optimized before the run: a dependency Vite discovers mid-run makes it reload the page,
   // which breaks the test files loading at that moment.
   optimizeDeps: {
-    include: ["@aws-sdk/credential-provider-cognito-identity", "@aws-sdk/client-cognito-identity"],
+    include: [
+      "@aws-sdk/credential-provider-cognito-identity",
+      "@aws-sdk/client-cognito-identity",
+      "fast-check",
+    ],
   },
   resolve: {
     alias: transport("browser"),

@@ -13,6 +13,18 @@ export {
   type BearerTokenSourceOptions,
   createBearerTokenSource,
 } from "./bearer/createBearerTokenSource";
+// Chat: structured events of every container's stream, request bodies per container family
+export {
+  buildChatRequest,
+  type ChatContainer,
+  type ChatMessage,
+  type ChatRequestOptions,
+  type ChatTool,
+  type ChatToolCall,
+} from "./chat/buildChatRequest";
+export { ChatStreamError, type ChatStreamFault } from "./chat/ChatStreamError";
+export { type ReadChatEventsOptions, readChatEvents } from "./chat/readChatEvents";
+export type { ChatEvent, ChatFinishReason, ChatStreamFormat, ChatUsage } from "./chat/types";
 export type { Logger, SageMakerRuntimeClientConfig, ValueOrProvider } from "./client/config";
 export { SageMakerRuntime } from "./client/SageMakerRuntime";
 export { SageMakerRuntimeClient, type SendOptions } from "./client/SageMakerRuntimeClient";
