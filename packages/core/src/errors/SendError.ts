@@ -1,8 +1,8 @@
+import type { ChatStreamError } from "../chat/ChatStreamError";
 import type { CredentialsProviderError } from "../credentials/types";
 import type { EventStreamError } from "../eventstream/EventStreamError";
 import type { SessionClosedError } from "../sessions/SessionClosedError";
 import type { SessionExpiredError } from "../sessions/SessionExpiredError";
-import type { TokenFormatError } from "../stream/TokenFormatError";
 import type {
   AbortError,
   CorsBlockedError,
@@ -74,7 +74,7 @@ export type ClientSideError =
   | EventStreamError
   | SessionExpiredError
   | SessionClosedError
-  | TokenFormatError;
+  | ChatStreamError;
 
 /**
  * What `client.send()`, a response stream, a session or a stream reader can fail with. `name`

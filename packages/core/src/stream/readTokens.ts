@@ -1,6 +1,6 @@
+import { ChatStreamError } from "../chat/ChatStreamError";
+import { readChatEvents } from "../chat/readChatEvents";
 import type { ResponseStreamEvent } from "../eventstream/toStreamEvent";
-import { readLines } from "./readLines";
-import { TokenFormatError } from "./TokenFormatError";
 
 type Json = Record<string, unknown> | undefined;
 const at = (value: unknown, key: string | number): unknown =>
@@ -20,50 +20,22 @@ export function extractTokenText(event: unknown): string | undefined {
   const choice = at(at(event, "choices"), 0);
   if (choice !== undefined)
     return text(at(at(choice, "delta"), "content")) ?? text(at(choice, "text")) ?? "";
-  const outputs = at(event, "outputs");
+  const outputs = at(event as Json, "outputs");
   return text(at(event, "generated_text")) ?? text(at(outputs, 0)) ?? text(outputs);
 }
 
 /**
- * The generated text, token by token, from SSE (`data: {...}`) or JSON Lines streams. A
- * whole-answer event after token events (TGI ends with `generated_text`) is not repeated.
- * Throws `TokenFormatError` once the stream shows it is in no such format: its first line
- * that holds data is not JSON, or it ends with no event of a known shape (rather than giving
- * nothing, which a page would show as an empty answer).
+ * The generated text, piece by piece, of any chat stream `readChatEvents` reads (TGI, LMI,
+ * vLLM, SGLang; SSE or JSON Lines): its `text-delta` events. An error the container reports in
+ * the stream is thrown as a `ChatStreamError`, as is a stream of no known format.
  */
 export async function* readTokens(
-  body: AsyncIterable<ResponseStreamEvent>,
+  body: AsyncIterable<ResponseStreamEvent | Uint8Array>,
 ): AsyncGenerator<string, void, undefined> {
-  let sawTokens = false;
-  let recognized = false;
-  let sawData = false;
-  for await (const raw of readLines(body)) {
-    const line = raw.startsWith("data:") ? raw.slice(5).trim() : raw.trim();
-    // Blank lines, SSE comments and SSE fields other than data carry no tokens.
-    if (line === "" || line.startsWith(":") || /^(?:event|id|retry):/.test(raw)) continue;
-    if (line === "[DONE]") return;
-    let event: Json;
-    try {
-      event = JSON.parse(line) as Json;
-    } catch {
-      event = undefined;
+  for await (const event of readChatEvents(body)) {
+    if (event.type === "text-delta") yield event.text;
+    else if (event.type === "error") {
+      throw new ChatStreamError("modelError", `The model reported an error: ${event.message}`);
     }
-    if (!sawData && (event === null || typeof event !== "object")) {
-      throw notTokens("its first line is not a JSON event");
-    }
-    sawData = true;
-    if (event === null || typeof event !== "object") continue;
-    const isWhole = at(event, "token") === undefined && at(event, "choices") === undefined;
-    if (isWhole && sawTokens) continue;
-    const piece = extractTokenText(event);
-    if (piece !== undefined) recognized = true;
-    if (!isWhole) sawTokens = true;
-    if (piece) yield piece;
   }
-  if (sawData && !recognized) throw notTokens("none of its events has a known token shape");
 }
-
-const notTokens = (why: string) =>
-  new TokenFormatError({
-    message: `readTokens: the stream is in no token format it knows (${why}); read it with readTextChunks or readLines.`,
-  });
