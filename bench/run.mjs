@@ -22,7 +22,7 @@ import {
 import { measureMemory } from "./memory.mjs";
 import { measureSigning } from "./signing.mjs";
 import { ENTRIES, measureSizes, PENDING } from "./size.mjs";
-import { measureStreaming } from "./streaming.mjs";
+import { measureSmallChunks, measureStreaming } from "./streaming.mjs";
 import { measureThroughput } from "./throughput.mjs";
 
 const SDK = "@aws-sdk/client-sagemaker-runtime";
@@ -37,6 +37,7 @@ const step = async (name, measure) => {
 const sizes = await step("bundle sizes", measureSizes);
 const speed = await step("client cost", measureThroughput);
 const streaming = await step("stream decoding", measureStreaming);
+const smallChunks = await step("stream decoding, 1-byte chunks", measureSmallChunks);
 const firstPart = await step("time to first part", measureFirstPart);
 const signing = await step("signing 6 MiB", measureSigning);
 const coldNode = await step("cold import in Node", measureColdNode);
@@ -196,6 +197,11 @@ const ref = (label, value, vs) => reference.push([label, value, vs]);
     "Stream decoding, decoder alone: @smithy/eventstream-codec, MiB/s",
     withSpread(decoderSmithy, ms(1)),
     "",
+  );
+  ref(
+    `Stream decoding, decoder alone, 1-byte chunks (one 256 KiB message; ${smallChunks.rounds} rounds): sagefetch EventStreamDecoder, MiB/s`,
+    withSpread(smallChunks, ms(2)),
+    "linear in the number of chunks",
   );
   const nodeSdk = signing["@smithy/signature-v4 + Sha256Node (the AWS SDK in Node)"];
   ref(

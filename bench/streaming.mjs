@@ -2,7 +2,8 @@
 // (AWS event-stream), arriving in 16 KiB network chunks. The same bytes go through sagefetch
 // and the AWS SDK (its browser transport, FetchHttpHandler) on the same instant fetch; and
 // through the two decoders alone (ours, and @smithy/eventstream-codec with its chunker), the
-// comparison behind decisions/0003. (Time to first part is bench/first-part.mjs.)
+// comparison behind decisions/0003. (Time to first part is bench/first-part.mjs.) And one
+// 256 KiB message arriving a byte at a time: decoding must stay linear in the chunk count.
 import {
   SageMakerRuntimeClient as AwsClient,
   InvokeEndpointWithResponseStreamCommand as AwsStream,
@@ -123,10 +124,40 @@ export async function measureStreaming(rounds = 7) {
   }
 }
 
+const SMALL_CHUNKS_TOTAL = 256 * 1024;
+
+/** One 256 KiB message pushed into our decoder one byte at a time, in MiB/s. */
+export function measureSmallChunks(rounds = 5) {
+  const message = codec.encode({
+    headers: {
+      ":message-type": { type: "string", value: "event" },
+      ":event-type": { type: "string", value: "PayloadPart" },
+    },
+    body: new Uint8Array(SMALL_CHUNKS_TOTAL).fill(97),
+  });
+  const samples = [];
+  for (let r = 0; r <= rounds; r++) {
+    const decoder = new EventStreamDecoder();
+    let received = 0;
+    const start = performance.now();
+    for (let at = 0; at < message.length; at++) {
+      for (const m of decoder.push(message.subarray(at, at + 1))) received += m.payload.length;
+    }
+    if (received !== SMALL_CHUNKS_TOTAL) throw new Error("short");
+    // The first round warms up.
+    if (r > 0) samples.push(SMALL_CHUNKS_TOTAL / 2 ** 20 / ((performance.now() - start) / 1000));
+  }
+  return { ...summarize(samples), rounds };
+}
+
 if (isMain(import.meta.url)) {
   for (const [name, r] of Object.entries(await measureStreaming())) {
     console.log(
       `${name}: ${r.median.toFixed(1)} MiB/s (IQR ${r.p25.toFixed(1)}–${r.p75.toFixed(1)}, min–max ${r.min.toFixed(1)}–${r.max.toFixed(1)})`,
     );
   }
+  const small = measureSmallChunks();
+  console.log(
+    `decoder alone, 1-byte chunks (one 256 KiB message): sagefetch EventStreamDecoder: ${small.median.toFixed(2)} MiB/s (IQR ${small.p25.toFixed(2)}–${small.p75.toFixed(2)})`,
+  );
 }

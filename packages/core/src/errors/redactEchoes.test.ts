@@ -30,3 +30,21 @@ describe("redactEchoes", () => {
     expect(error.message).toBe("Endpoint x of account 1 not found.");
   });
 });
+
+// Issue: signature errors quote header values in SigV4's canonical form (trimmed, whitespace
+// runs folded), which the raw value did not match.
+describe("redactEchoes: the canonical form of a value", () => {
+  it.each([
+    ["a double space", "tenant=42  user=7"],
+    ["a tab", "tenant=42\tuser=7"],
+    ["leading and trailing spaces", "  tenant=42;user=7 "],
+  ])("redacts the value with %s as the service quotes it", (_name, sent) => {
+    const canonical = sent.trim().replace(/\s+/g, " ");
+    const error = new ValidationError({
+      message: `x-amzn-sagemaker-custom-attributes:${canonical}\nsigned headers`,
+      $metadata: {},
+    });
+    redactEchoes(error, [sent]);
+    expect(error.message).toBe("x-amzn-sagemaker-custom-attributes:[redacted]\nsigned headers");
+  });
+});

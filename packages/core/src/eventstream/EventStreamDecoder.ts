@@ -29,6 +29,8 @@ export class EventStreamDecoder {
   private chunks: Uint8Array[] = [];
   private buffered = 0;
   private failure: EventStreamError | undefined;
+  /** The length of the message in progress, once its prelude has been checked; else 0. */
+  private awaiting = 0;
 
   /**
    * Adds a chunk; returns the messages it completed, in order. When the chunk also holds
@@ -68,6 +70,9 @@ export class EventStreamDecoder {
   }
 
   private decodeInto(messages: EventStreamMessage[]): void {
+    // The message in progress is already known to need more bytes: wait for them (a chunk
+    // costs no work of its own, whatever its size).
+    if (this.buffered < this.awaiting) return;
     while (this.buffered >= PRELUDE) {
       const head = this.peek(PRELUDE);
       const prelude = new DataView(head.buffer, head.byteOffset, PRELUDE);
@@ -85,7 +90,11 @@ export class EventStreamDecoder {
           message: `Event-stream message length ${total} is impossible or too large.`,
         });
       }
-      if (this.buffered < total) break;
+      if (this.buffered < total) {
+        this.awaiting = total;
+        break;
+      }
+      this.awaiting = 0;
       messages.push(decodeMessage(this.take(total), headersLength));
     }
   }

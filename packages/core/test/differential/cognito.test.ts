@@ -1,9 +1,12 @@
 // The Cognito Identity Pool provider against the AWS SDK's (@aws-sdk/credential-provider-
 // cognito-identity): the same inputs and the same recorded answers must give the same requests
 // to Cognito, the same credentials, and the same identity id cache.
-import { fromCognitoIdentityPool as awsProvider } from "@aws-sdk/credential-provider-cognito-identity";
+import {
+  fromCognitoIdentity as awsIdentityProvider,
+  fromCognitoIdentityPool as awsProvider,
+} from "@aws-sdk/credential-provider-cognito-identity";
 import { describe, expect, it } from "vitest";
-import { fromCognitoIdentityPool } from "../../src/cognito/index";
+import { fromCognitoIdentity, fromCognitoIdentityPool } from "../../src/cognito/index";
 
 const POOL = "us-east-1:11111111-2222-3333-4444-555555555555";
 const IDENTITY = "us-east-1:aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee";
@@ -35,6 +38,39 @@ function storage() {
   };
 }
 
+/** The AWS SDK's client configuration, answering from ANSWERS and recording the calls. */
+function awsClientConfig(calls: Call[]) {
+  return {
+    region: "us-east-1",
+    requestHandler: {
+      handle: async (request: { headers: Record<string, string>; body: string }) => {
+        const operation = (request.headers["x-amz-target"] ?? "").split(".")[1] ?? "";
+        calls.push({ operation, body: JSON.parse(request.body) });
+        const body = new TextEncoder().encode(JSON.stringify(ANSWERS[operation]));
+        return {
+          response: {
+            statusCode: 200,
+            headers: { "content-type": "application/x-amz-json-1.1" },
+            body,
+          },
+        };
+      },
+    },
+  } as never;
+}
+
+/** Our fetch, answering from ANSWERS and recording the calls. */
+function ourFetch(calls: Call[]): typeof fetch {
+  return async (input, init) => {
+    const request = new Request(input, init);
+    const operation = (request.headers.get("x-amz-target") ?? "").split(".")[1] ?? "";
+    calls.push({ operation, body: JSON.parse(await request.text()) });
+    return new Response(JSON.stringify(ANSWERS[operation]), {
+      headers: { "content-type": "application/x-amz-json-1.1" },
+    });
+  };
+}
+
 async function runAws(options: Record<string, unknown>) {
   const calls: Call[] = [];
   const cache = storage();
@@ -42,23 +78,7 @@ async function runAws(options: Record<string, unknown>) {
     identityPoolId: POOL,
     cache,
     ...options,
-    clientConfig: {
-      region: "us-east-1",
-      requestHandler: {
-        handle: async (request: { headers: Record<string, string>; body: string }) => {
-          const operation = (request.headers["x-amz-target"] ?? "").split(".")[1] ?? "";
-          calls.push({ operation, body: JSON.parse(request.body) });
-          const body = new TextEncoder().encode(JSON.stringify(ANSWERS[operation]));
-          return {
-            response: {
-              statusCode: 200,
-              headers: { "content-type": "application/x-amz-json-1.1" },
-              body,
-            },
-          };
-        },
-      },
-    } as never,
+    clientConfig: awsClientConfig(calls),
   } as never);
   return { credentials: await provider(), calls, cache: [...cache.items] };
 }
@@ -70,14 +90,7 @@ async function runSagefetch(options: Record<string, unknown>) {
     identityPoolId: POOL,
     cache,
     ...options,
-    fetch: async (input, init) => {
-      const request = new Request(input, init);
-      const operation = (request.headers.get("x-amz-target") ?? "").split(".")[1] ?? "";
-      calls.push({ operation, body: JSON.parse(await request.text()) });
-      return new Response(JSON.stringify(ANSWERS[operation]), {
-        headers: { "content-type": "application/x-amz-json-1.1" },
-      });
-    },
+    fetch: ourFetch(calls),
   });
   return { credentials: await provider(), calls, cache: [...cache.items] };
 }
@@ -113,5 +126,26 @@ describe.each(CASES)("Cognito provider parity: %s", (_name, options) => {
     expect(ours.calls).toEqual(aws.calls);
     expect(ours.cache).toEqual(aws.cache);
     expect({ ...ours.credentials }).toEqual({ ...aws.credentials });
+  });
+});
+
+describe.each(
+  CASES.filter(([, options]) => !("accountId" in options || "userIdentifier" in options)),
+)("fromCognitoIdentity parity: %s", (_name, options) => {
+  it("sends Cognito the same call and gives the same credentials", async () => {
+    const awsCalls: Call[] = [];
+    const ourCalls: Call[] = [];
+    const aws = await awsIdentityProvider({
+      identityId: IDENTITY,
+      ...options,
+      clientConfig: awsClientConfig(awsCalls),
+    } as never)();
+    const ours = await fromCognitoIdentity({
+      identityId: IDENTITY,
+      ...options,
+      fetch: ourFetch(ourCalls),
+    })();
+    expect(ourCalls).toEqual(awsCalls);
+    expect({ ...ours }).toEqual({ ...aws });
   });
 });

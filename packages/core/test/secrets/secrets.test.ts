@@ -5,7 +5,7 @@
 // logger. The node project's setup file (guard.setup.ts) extends the check to the whole suite.
 import { modelStreamError, testLoginValidator } from "@sagefetch/msw";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { fromCognitoIdentityPool } from "../../src/cognito/index";
+import { fromCognitoIdentity, fromCognitoIdentityPool } from "../../src/cognito/index";
 import {
   type AwsCredentialIdentity,
   InvokeEndpointAsyncCommand,
@@ -307,6 +307,89 @@ const PATHS: Path[] = [
       () => invoke(viaCognito({ maxAttempts: 1 })),
     ),
   ],
+  [
+    "a credentials provider that never answers (credentialsTimeout)",
+    () =>
+      invoke(
+        client({
+          credentialsTimeout: 20,
+          credentials: () => new Promise(() => {}),
+        }),
+      ),
+  ],
+  [
+    "a provider whose expiration is no date, carrying the secret",
+    () =>
+      invoke(
+        client({
+          credentials: async () =>
+            ({ ...CREDENTIALS, expiration: CANARY.secretAccessKey }) as never,
+        }),
+      ),
+  ],
+  [
+    "Cognito out of reach (CredentialsProviderError after Cognito's retries)",
+    () =>
+      invoke(
+        viaCognito({
+          logins: { [USER_POOL]: CANARY.login },
+          fetch: async () => {
+            throw new TypeError("Failed to fetch");
+          },
+        }),
+      ),
+  ],
+  [
+    "Cognito: a 500 without a code (Unknown)",
+    () =>
+      invoke(
+        viaCognito({
+          logins: { [USER_POOL]: CANARY.login },
+          maxAttempts: 1,
+          fetch: async () => new Response("<html>oops</html>", { status: 500 }),
+        }),
+      ),
+  ],
+  [
+    "Cognito: a request past its requestTimeout",
+    () =>
+      invoke(
+        viaCognito({
+          logins: { [USER_POOL]: CANARY.login },
+          maxAttempts: 1,
+          requestTimeout: 20,
+          fetch: (_url, init) =>
+            new Promise((_, reject) =>
+              init?.signal?.addEventListener("abort", () => reject(init.signal?.reason)),
+            ),
+        }),
+      ),
+  ],
+  [
+    "fromCognitoIdentity: a login token the pool does not accept",
+    () =>
+      invoke(
+        client({
+          credentials: fromCognitoIdentity({
+            identityId: "us-east-1:aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee",
+            logins: { [USER_POOL]: CANARY.login },
+            fetch: service.fetch,
+          }),
+        }),
+      ),
+  ],
+  [
+    "a relay out of reach",
+    () =>
+      invoke(
+        client({
+          relay: "https://relay.invalid",
+          fetch: async () => {
+            throw new TypeError("fetch failed");
+          },
+        }),
+      ),
+  ],
   // Timeouts, aborts, clock skew.
   [
     "requestTimeout",
@@ -348,6 +431,18 @@ const PATHS: Path[] = [
         CustomAttributes: CANARY.customAttributes,
       }),
   ],
+  [
+    "a call on a closed session",
+    async () => {
+      const session = Session.resume(
+        client(),
+        { EndpointName: "echo", CustomAttributes: CANARY.customAttributes },
+        { id: "s-1", expiresAt: undefined },
+      );
+      (session as unknown as { state: string }).state = "closed";
+      return session.invoke({ Body: CANARY.body });
+    },
+  ],
 ];
 
 describe("no secret, token, Body or CustomAttributes in any error or log line", () => {
@@ -388,6 +483,23 @@ describe("no secret, token, Body or CustomAttributes in any error or log line", 
     expect((error as Error).message).toContain("The Canonical String for this request");
     expect((error as Error).message).toContain("x-amz-security-token:[redacted]");
     expect((error as Error).message).toContain("x-amzn-sagemaker-custom-attributes:[redacted]");
+    expect(leaks(error, SECRETS, "error")).toEqual([]);
+  });
+
+  it.each([
+    ["a double space", `${CANARY.customAttributes}  x=1`],
+    ["a tab", `${CANARY.customAttributes}\tx=1`],
+    ["leading and trailing spaces", `  ${CANARY.customAttributes} `],
+  ])("CustomAttributes with %s: not in the quoted canonical request either", async (_n, value) => {
+    const wrongSecret = { ...CREDENTIALS, secretAccessKey: "not-the-right-secret-0000" };
+    const error = await failure(() =>
+      invoke(client({ credentials: wrongSecret }), { CustomAttributes: value }),
+    );
+    expect(error).toMatchObject({ name: "InvalidSignatureException" });
+    const canonical = value.trim().replace(/\s+/g, " ");
+    expect((error as Error).message).toContain("x-amzn-sagemaker-custom-attributes:[redacted]");
+    expect(JSON.stringify(error)).not.toContain(canonical);
+    expect(String((error as Error).stack)).not.toContain(canonical);
     expect(leaks(error, SECRETS, "error")).toEqual([]);
   });
 });
