@@ -7,7 +7,7 @@ import { EventStreamError } from "../eventstream/EventStreamError";
 import { Session } from "../sessions/Session";
 import { SessionClosedError } from "../sessions/SessionClosedError";
 import { SessionExpiredError } from "../sessions/SessionExpiredError";
-import { TokenFormatError } from "../stream/TokenFormatError";
+import { ChatStreamError } from "../chat/ChatStreamError";
 import {
   AbortError,
   CorsBlockedError,
@@ -35,7 +35,7 @@ const CLIENT_ERRORS: [string, SagefetchClientError][] = [
   ["EventStreamError", new EventStreamError({ fault: "truncated", message: "m" })],
   ["SessionExpiredError", new SessionExpiredError({ sessionId: "s1", cause })],
   ["SessionClosedError", new SessionClosedError({ sessionId: "s1" })],
-  ["TokenFormatError", new TokenFormatError({ message: "m" })],
+  ["ChatStreamError", new ChatStreamError("unknownFormat", "m")],
   [
     "NotAuthorizedException",
     new CognitoIdentityServiceException({

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import type { ResponseStreamEvent } from "../eventstream/toStreamEvent";
 import { readTokens } from "./readTokens";
-import { TokenFormatError } from "./TokenFormatError";
+import { ChatStreamError } from "../chat/ChatStreamError";
 
 async function* stream(...parts: string[]): AsyncGenerator<ResponseStreamEvent> {
   for (const part of parts) yield { PayloadPart: { Bytes: new TextEncoder().encode(part) } };
@@ -19,7 +19,7 @@ async function read(body: AsyncIterable<ResponseStreamEvent>) {
 }
 
 describe("readTokens on a stream that is not tokens", () => {
-  it("plain text: a TokenFormatError at its first line, before reading on", async () => {
+  it("plain text: a ChatStreamError at its first line, before reading on", async () => {
     let pulled = 0;
     async function* text() {
       for (const part of ["Once upon a time\n", "there was\n", "a model\n"]) {
@@ -29,19 +29,30 @@ describe("readTokens on a stream that is not tokens", () => {
     }
     const { tokens, error } = await read(text());
     expect(tokens).toEqual([]);
-    expect(error).toBeInstanceOf(TokenFormatError);
+    expect(error).toBeInstanceOf(ChatStreamError);
     expect((error as Error).message).not.toContain("Once upon");
     expect(pulled).toBe(1);
   });
 
-  it("JSON of no known shape: a TokenFormatError when it ends", async () => {
+  it("JSON of no known shape: a ChatStreamError when it ends", async () => {
     const { error } = await read(stream('{"embedding":[0.1,0.2]}\n', '{"embedding":[0.3]}\n'));
-    expect(error).toBeInstanceOf(TokenFormatError);
+    expect(error).toBeInstanceOf(ChatStreamError);
   });
 
   it("SSE of no known shape, too", async () => {
     const { error } = await read(stream('event: ping\ndata: {"status":"ok"}\n\n'));
-    expect(error).toBeInstanceOf(TokenFormatError);
+    expect(error).toBeInstanceOf(ChatStreamError);
+  });
+});
+
+describe("readTokens on a stream with no data at all", () => {
+  it.each([
+    ["an empty stream", ""],
+    ["only blank lines and comments", "\n: keep-alive\n\n"],
+  ])("%s: a ChatStreamError, not an empty answer", async (_name, text) => {
+    const { tokens, error } = await read(stream(text));
+    expect(tokens).toEqual([]);
+    expect(error).toMatchObject({ name: "ChatStreamError", fault: "unknownFormat" });
   });
 });
 
@@ -54,8 +65,6 @@ describe("readTokens on token streams stays as it was", () => {
       ["a"],
     ],
     ["an empty answer", '{"generated_text":""}\n', []],
-    ["an empty stream", "", []],
-    ["only blank lines and comments", "\n: keep-alive\n\n", []],
   ])("%s", async (_name, text, expected) => {
     const { tokens, error } = await read(stream(text));
     expect(error).toBeUndefined();
