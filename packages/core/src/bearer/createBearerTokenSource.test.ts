@@ -60,9 +60,16 @@ describe("createBearerTokenSource", () => {
     expect(calls).toHaveLength(2);
   });
 
-  it("makes one provider call for concurrent first requests", async () => {
+  it("makes one token, with one provider call, for concurrent first requests", async () => {
     const { provide, calls } = provider();
-    const tokens = createBearerTokenSource({ credentials: provide, region: "eu-west-1" });
+    // A clock that moves 0.6 s at each reading: calls that each made their own token would
+    // sign at different seconds.
+    let time = Date.UTC(2026, 0, 1);
+    const tokens = createBearerTokenSource({
+      credentials: provide,
+      region: "eu-west-1",
+      now: () => (time += 600),
+    });
     const all = await Promise.all([tokens(), tokens(), tokens()]);
     expect(new Set(all).size).toBe(1);
     expect(calls).toHaveLength(1);

@@ -50,9 +50,12 @@ export function createBearerTokenSource(options: BearerTokenSourceOptions): Bear
     | { token: string; renewAt: number; credentials: AwsCredentialIdentity; theirs: boolean }
     | undefined;
 
-  return async ({ forceRefresh = false } = {}) => {
+  // Calls that arrive while a token is being made wait for that one: one token, not one each
+  // (each would carry its own X-Amz-Date when the second turns between them).
+  let making: Promise<string> | undefined;
+
+  const make = async (forceRefresh: boolean): Promise<string> => {
     const now = options.now ?? Date.now;
-    if (cached && !forceRefresh && now() < cached.renewAt) return cached.token;
     // When the credentials are what runs out, the provider is asked for new ones (once, however
     // many calls arrive), even if its own clock does not see them expiring yet.
     const given = await credentials(forceRefresh || (cached?.theirs ? cached.credentials : false));
@@ -73,5 +76,16 @@ export function createBearerTokenSource(options: BearerTokenSourceOptions): Bear
       theirs: credentialsEnd < tokenEnds,
     };
     return token;
+  };
+
+  return ({ forceRefresh = false } = {}) => {
+    const now = options.now ?? Date.now;
+    if (cached && !forceRefresh && now() < cached.renewAt) return Promise.resolve(cached.token);
+    if (making && !forceRefresh) return making;
+    const current = make(forceRefresh).finally(() => {
+      if (making === current) making = undefined;
+    });
+    making = current;
+    return current;
   };
 }
