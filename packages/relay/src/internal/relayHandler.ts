@@ -71,7 +71,8 @@ export function relayHandler(options: ResolvedOptions, mode: RelayMode): RelayHa
       }
       const headers = await mode.headers(call, body);
       if (!(headers instanceof Headers)) return refusalResponse(headers, origin);
-      return await forward(call, headers, body, options.fetch());
+      const answer = await forward(call, headers, body, options.fetch());
+      return mode.answer ? await mode.answer(answer, headers) : answer;
     } catch {
       return refusalResponse(INTERNAL_FAILURE, allowedOrigin);
     }

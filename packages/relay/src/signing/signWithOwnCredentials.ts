@@ -7,6 +7,8 @@ import {
 import { sageMakerRuntimeRegion } from "../hosts";
 import type { RelayMode } from "../internal/mode";
 import { RelayConfigError } from "../RelayConfigError";
+import type { Refusal } from "../refusal";
+import { redactAnswer, secretForms } from "./redact";
 import {
   type GuardedHeader,
   guardedHeaders,
@@ -53,10 +55,20 @@ export interface RelaySigning {
    */
   inputLocations?: readonly string[];
   /**
-   * The region to sign for when the host names none (an `extraUpstreams` origin).
-   * @default the region in the SageMaker Runtime host name
+   * The relay's own region: the one it signs for by default (see `allowedRegions`), and for
+   * an `extraUpstreams` origin, whose host names none. Required unless `allowedRegions` is
+   * given.
+   * @example "us-east-1"
    */
   region?: string;
+  /**
+   * The regions whose SageMaker Runtime hosts the relay signs for; a FIPS host only if its
+   * region is listed as FIPS (`fips-us-east-1` or `us-east-1-fips`). Any other host is refused
+   * (403): the page picks the host, and with it what the relay's credentials are used for.
+   * @default [region] (the relay's own region, not its FIPS hosts)
+   * @example ["us-east-1", "fips-us-east-1"]
+   */
+  allowedRegions?: readonly string[];
 }
 
 const SIGNING_NAME = "sagemaker";
@@ -69,7 +81,7 @@ export function signWithOwnCredentials(
   if (typeof signing !== "object" || signing === null) {
     throw new RelayConfigError("signing", "must be an object");
   }
-  const { credentials, authorize, region, allowHeaders, inputLocations } = signing;
+  const { credentials, authorize, region, allowHeaders, inputLocations, allowedRegions } = signing;
   if (credentials === undefined || credentials === null) {
     throw new RelayConfigError("signing.credentials", "is required");
   }
@@ -82,11 +94,16 @@ export function signWithOwnCredentials(
   if (extraUpstreams.size > 0 && region === undefined) {
     throw new RelayConfigError("signing.region", "is required to sign for extraUpstreams");
   }
+  const regionAllowed = regionCheck(region, allowedRegions);
   const guarded = guardedHeaders(allowHeaders, inputLocations);
   const getCredentials = memoizeCredentials(credentials);
+  // The secrets behind each request's signature, by the headers it was sent with.
+  const secretsSent = new WeakMap<Headers, string[]>();
 
   return {
-    async admit({ request }) {
+    async admit({ request, route }) {
+      const regionRefused = regionAllowed(route.host);
+      if (regionRefused) return regionRefused;
       let allowed = false;
       try {
         allowed = (await authorize(request)) === true;
@@ -101,7 +118,7 @@ export function signWithOwnCredentials(
         };
       }
       // Asked only for a request `authorize` allows. A throw here fails closed (500).
-      return guarded(request);
+      return notAscii(operationHeaders(request, route.operation)) ?? guarded(request);
     },
     async headers({ request, route, upstream }, body) {
       // The operation's own headers only: the app's `Authorization` (its JWT) stays here, the
@@ -123,7 +140,94 @@ export function signWithOwnCredentials(
         service: SIGNING_NAME,
         date: new Date(),
       });
-      return new Headers(signed);
+      const sent = new Headers(signed);
+      const signature = /Signature=([0-9a-f]+)/.exec(sent.get("authorization") ?? "")?.[1];
+      secretsSent.set(
+        sent,
+        secretForms([
+          identity.accessKeyId,
+          identity.secretAccessKey,
+          identity.sessionToken,
+          signature,
+        ]),
+      );
+      return sent;
     },
+    async answer(response, sent) {
+      return redactAnswer(response, secretsSent.get(sent) ?? []);
+    },
+  };
+}
+
+/**
+ * A signed header value must be ASCII: the signature covers its UTF-8 bytes, but fetch sends
+ * each character as one byte (latin1), so SageMaker Runtime would compute another signature.
+ */
+function notAscii(headers: Record<string, string>): Refusal | undefined {
+  for (const [name, value] of Object.entries(headers)) {
+    if (!/^[\x20-\x7e\t]*$/.test(value)) {
+      return {
+        status: 400,
+        code: "ValidationError",
+        message: `The header ${name} holds a character that is not printable ASCII: the relay cannot sign it as it would be sent.`,
+      };
+    }
+  }
+  return undefined;
+}
+
+// A region name, and the two ways AWS names its FIPS variant.
+const REGION = /^[a-z]{2,5}(?:-[a-z0-9]+)*-\d{1,2}$/;
+const FIPS_REGION = /^fips-(.+)$|^(.+)-fips$/;
+// FIPS hosts: `runtime-fips.sagemaker` (aws) and `runtime.sagemaker-fips` (other partitions,
+// dual-stack). In aws-us-gov the plain host is FIPS too: listing its region allows it.
+const FIPS_HOST = /^runtime-fips\.|^runtime\.sagemaker-fips\./;
+
+/** Checks `allowedRegions` once; the check refuses a host outside them (403). */
+function regionCheck(
+  region: string | undefined,
+  allowedRegions: unknown,
+): (host: string) => Refusal | undefined {
+  let list: readonly unknown[];
+  if (allowedRegions === undefined) {
+    if (region === undefined) {
+      throw new RelayConfigError(
+        "signing.region",
+        "is required (the relay's own region, the one it signs for) unless signing.allowedRegions lists them",
+      );
+    }
+    list = [region];
+  } else if (Array.isArray(allowedRegions) && allowedRegions.length > 0) {
+    list = allowedRegions;
+  } else {
+    throw new RelayConfigError(
+      "signing.allowedRegions",
+      "must be a non-empty array of region names",
+    );
+  }
+  const allowed = new Set(
+    list.map((entry, i) => {
+      const fips = typeof entry === "string" ? FIPS_REGION.exec(entry) : null;
+      const name = fips ? (fips[1] ?? fips[2]) : entry;
+      if (typeof name !== "string" || !REGION.test(name)) {
+        throw new RelayConfigError(
+          `signing.allowedRegions[${i}]`,
+          "must be a region name such as us-east-1, or fips-us-east-1 for its FIPS hosts",
+        );
+      }
+      return fips ? `fips-${name}` : name;
+    }),
+  );
+  return (host) => {
+    const hostRegion = sageMakerRuntimeRegion(host);
+    // An `extraUpstreams` origin, listed by the app: signed for `region`.
+    if (hostRegion === undefined) return undefined;
+    const key = FIPS_HOST.test(host) ? `fips-${hostRegion}` : hostRegion;
+    if (allowed.has(key)) return undefined;
+    return {
+      status: 403,
+      code: "AccessDeniedException",
+      message: `The relay does not sign for ${key.startsWith("fips-") ? `the FIPS hosts of ${hostRegion}` : hostRegion}: signing.allowedRegions does not list it.`,
+    };
   };
 }
