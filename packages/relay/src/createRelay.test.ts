@@ -126,6 +126,39 @@ describe("createRelay: what it forwards", () => {
     );
   });
 
+  it("never copies headers that set policy for the relay's origin, nor any hop-by-hop header", async () => {
+    const dropped = {
+      "strict-transport-security": "max-age=31536000; includeSubDomains",
+      "alt-svc": 'h3=":443"; ma=86400',
+      "www-authenticate": 'AWS4-HMAC-SHA256 realm="sagemaker"',
+      "set-cookie2": "legacy=1",
+      "clear-site-data": '"storage"',
+      "public-key-pins": 'pin-sha256="x"; max-age=1',
+      "expect-ct": "max-age=1",
+      connection: "close, x-hop-named",
+      "x-hop-named": "1",
+      "keep-alive": "timeout=5",
+      "proxy-authenticate": "Basic",
+      "proxy-connection": "keep-alive",
+      trailer: "x-checksum",
+      "transfer-encoding": "chunked",
+      upgrade: "h2c",
+      te: "trailers",
+    };
+    const up = upstream(
+      () =>
+        new Response("{}", {
+          status: 401,
+          headers: { ...dropped, "x-amzn-requestid": "r", "content-type": "application/json" },
+        }),
+    );
+    const response = await createRelay({ fetch: up.fetch })(await signedRequest());
+    const names = [...response.headers.keys()];
+    for (const gone of Object.keys(dropped)) expect(names, gone).not.toContain(gone);
+    expect(response.headers.get("x-amzn-requestid")).toBe("r");
+    expect(response.headers.get("content-type")).toBe("application/json");
+  });
+
   it("pipes the answer: the first part reaches the caller before the upstream has finished", async () => {
     const encoder = new TextEncoder();
     let finish!: () => void;
