@@ -35,7 +35,11 @@ export function toNodeHandler(relay: RelayHandler): NodeListener {
     // An `error` without a listener would be thrown: a reset connection is not the relay's.
     req.on("error", noop);
     res.on("error", noop);
-    serve(relay, req, res).catch(() => res.destroy());
+    serve(relay, req, res).catch(() => {
+      // Not the relay's way (it answers its own failures), but a handler may be wrapped.
+      if (res.headersSent || res.destroyed) res.destroy();
+      else res.writeHead(500, { "content-length": "0" }).end();
+    });
   };
 }
 

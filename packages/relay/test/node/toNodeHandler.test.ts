@@ -6,6 +6,7 @@ import { once } from "node:events";
 import { createServer, request as httpRequest, type IncomingMessage, type Server } from "node:http";
 import { connect } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { toNodeHandler } from "../../src/node/index";
 import { PAGE, signedRequest } from "../helpers/requests";
 import { type RunningExample, startReadmeExample } from "./readmeServer";
 
@@ -17,6 +18,7 @@ const BIG_BYTES = 64 * 1024 * 1024;
 /** SageMaker Runtime's stand-in: records how each answer ended, and how much of it went out. */
 function startUpstream() {
   const ended: { path: string; aborted: boolean; written: number }[] = [];
+  const received: string[] = [];
   const waiters: (() => void)[] = [];
   const server = createServer((req, res) => {
     const path = req.url ?? "";
@@ -29,6 +31,8 @@ function startUpstream() {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", async () => {
+      received.push(path);
+      for (const wake of waiters.splice(0)) wake();
       if (path === HELD) return; // never answers: the client gives up first
       const headers = { "content-type": "application/json", "x-amzn-requestid": "r-1" };
       if (path === STREAM) {
@@ -53,9 +57,15 @@ function startUpstream() {
       }
     });
   });
+  const until = async (done: () => boolean) => {
+    while (!done()) await new Promise<void>((resolve) => waiters.push(resolve));
+  };
   return {
     server,
     ended,
+    received,
+    /** Resolves once a request on `path` has reached it whole. */
+    receivedOf: (path: string) => until(() => received.includes(path)),
     /** Resolves once an answer on `path` has ended. */
     async endOf(path: string) {
       for (;;) {
@@ -86,6 +96,7 @@ afterAll(async () => {
 
 afterEach(() => {
   upstream.ended.length = 0;
+  upstream.received.length = 0;
 });
 
 /** A signed request to the relay, as the page sends it. */
@@ -193,7 +204,7 @@ describe("the README's Node example: createServer(toNodeHandler(relay))", () => 
     const client = httpRequest(call.url, { method: "POST", headers: call.headers });
     client.on("error", () => {});
     client.end(call.body);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await upstream.receivedOf(HELD);
     client.destroy();
     expect((await upstream.endOf(HELD)).aborted).toBe(true);
     await expectUp();
@@ -273,4 +284,61 @@ describe("the README's Node example: createServer(toNodeHandler(relay))", () => 
       await expectUp();
     },
   );
+});
+
+describe("toNodeHandler with a handler that fails", () => {
+  async function serving(handler: (request: Request) => Promise<Response>) {
+    const server = createServer(toNodeHandler(handler));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/`;
+    return {
+      url,
+      close: () =>
+        new Promise((resolve) => {
+          server.closeAllConnections();
+          server.close(resolve);
+        }),
+    };
+  }
+
+  it("answers 500 when the handler rejects before answering", async () => {
+    const running = await serving(async () => {
+      throw new Error("wrapped handler failed");
+    });
+    try {
+      const response = await fetch(running.url, { method: "POST", body: "{}" });
+      expect(response.status).toBe(500);
+    } finally {
+      await running.close();
+    }
+  });
+
+  it("cuts the connection when the answer fails mid-body: the client sees it truncated", async () => {
+    const running = await serving(
+      async () =>
+        new Response(
+          new ReadableStream<Uint8Array>({
+            pull(controller) {
+              controller.enqueue(new TextEncoder().encode("part 1;"));
+              controller.error(new Error("upstream cut"));
+            },
+          }),
+        ),
+    );
+    try {
+      const outcome = await fetch(running.url, { method: "POST", body: "{}" })
+        .then((response) => response.text())
+        .then(
+          () => "complete",
+          () => "cut",
+        );
+      expect(outcome).toBe("cut");
+    } finally {
+      await running.close();
+    }
+  });
+
+  it("refuses a handler that is not a function", () => {
+    expect(() => toNodeHandler(undefined as never)).toThrow(TypeError);
+  });
 });
