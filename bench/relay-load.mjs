@@ -405,5 +405,6 @@ if (isMain(import.meta.url)) {
     if (s.broken.length > 0) console.error(`${name}: ${s.broken.slice(0, 5).join("; ")}`);
   }
   if (updateRelayReadme(markdown)) console.log("\npackages/relay/README.md updated.");
-  if (!result.relayUp) process.exitCode = 1;
+  const broken = Object.values(result.stats).some((s) => s.broken.length > 0);
+  if (!result.relayUp || broken) process.exitCode = 1;
 }
