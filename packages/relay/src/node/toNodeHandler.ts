@@ -3,7 +3,7 @@ import type { RelayHandler } from "../internal/relayHandler";
 import { refusalResponse } from "../refusal";
 import { requestBody } from "./requestBody";
 
-/** A `(req, res)` listener for `http.createServer` (or `https`, or an Express app's `use`). */
+/** A `(req, res)` listener for `http.createServer` (or `https.createServer`). */
 export type NodeListener = (req: IncomingMessage, res: ServerResponse) => void;
 
 // A Host header value: a reg-name, IPv4 or bracketed IPv6 literal, and an optional port.
