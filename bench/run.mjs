@@ -20,6 +20,7 @@ import {
   withSpread,
 } from "./lib/table.mjs";
 import { measureMemory } from "./memory.mjs";
+import { measureRelayLoad, relayLoadMarkdown, updateRelayReadme } from "./relay-load.mjs";
 import { measureSigning } from "./signing.mjs";
 import { ENTRIES, measureSizes, PENDING } from "./size.mjs";
 import { measureSmallChunks, measureStreaming } from "./streaming.mjs";
@@ -44,6 +45,12 @@ const coldNode = await step("cold import in Node", measureColdNode);
 const coldWorkerd = await step("cold start in workerd", measureColdWorkerd);
 const memory = await step("memory while streaming", measureMemory);
 const emulator = await step("emulator", measureEmulator);
+// Its figures go into packages/relay/README.md (between its relay-load markers).
+const relayLoad = await step("relay under load", async () => {
+  const result = await measureRelayLoad();
+  updateRelayReadme(relayLoadMarkdown(result));
+  return result;
+});
 // bench/react-renders.mjs is the React engineer's: when it exists, its `measureReactRenders()`
 // (or default export) is called and the markdown it returns is appended to the tables.
 const reactRenders = existsSync(new URL("./react-renders.mjs", import.meta.url))
@@ -214,6 +221,12 @@ const ref = (label, value, vs) => reference.push([label, value, vs]);
     "Cold Node process: ready after process start (sagefetch / AWS SDK / Node alone), ms",
     `${coldNode.sagefetch.sinceStart.median.toFixed(0)} / ${coldNode[SDK].sinceStart.median.toFixed(0)} / ${alone.sinceStart.median.toFixed(0)}`,
     "",
+  );
+  const { relay: viaRelay, bare: viaBare } = relayLoad.stats;
+  ref(
+    `Relay under load (${relayLoad.streams.toLocaleString("en")} concurrent streams, a third aborted): first byte p50 / p99, ms`,
+    `${viaRelay.ttfb50.toFixed(0)} / ${viaRelay.ttfb99.toFixed(0)}`,
+    `bare piping proxy: ${viaBare.ttfb50.toFixed(0)} / ${viaBare.ttfb99.toFixed(0)}; ${relayLoad.relayUp ? "relay stayed up" : "relay DIED"} (packages/relay/README.md)`,
   );
   const empty = coldWorkerd["empty Worker"];
   ref("Cold workerd: an empty Worker (no import), ms", withSpread(empty, ms(0)), "");

@@ -17,6 +17,22 @@ const HOP_BY_HOP = new Set([
 /** Headers a relay must never pass on: cookies belong to the relay's own origin. */
 const NEVER = new Set(["cookie", "set-cookie"]);
 
+/**
+ * Answer headers that would set policy for the origin that serves them, which is the relay's:
+ * pin it to HTTPS (HSTS), send the browser to another host (Alt-Svc), ask for the page's
+ * credentials (WWW-Authenticate), set a cookie, clear its storage or pin its keys.
+ */
+const ORIGIN_POLICY = new Set([
+  "strict-transport-security",
+  "alt-svc",
+  "www-authenticate",
+  "set-cookie2",
+  "clear-site-data",
+  "public-key-pins",
+  "public-key-pins-report-only",
+  "expect-ct",
+]);
+
 /** Hop-by-hop by nature, or named in this message's `Connection` header. */
 function hopByHop(headers: Headers): Set<string> {
   const named = (headers.get("connection") ?? "")
@@ -55,14 +71,15 @@ function readBySageMaker(name: string): boolean {
 
 /**
  * The answer's headers, for the browser: all of the service's, less hop-by-hop ones, cookies,
- * and CORS headers (the relay sets its own). fetch hands over a decoded body, so a
- * `Content-Encoding` goes too (as does `Content-Length`: the platform sets it when it knows).
+ * those that set policy for the relay's origin, and CORS headers (the relay sets its own).
+ * fetch hands over a decoded body, so a `Content-Encoding` goes too (as does `Content-Length`:
+ * the platform sets it when it knows).
  */
 export function returnedResponseHeaders(upstream: Headers): Headers {
   const drop = hopByHop(upstream);
   const out = new Headers();
   for (const [name, value] of upstream) {
-    if (drop.has(name) || name.startsWith("access-control-")) continue;
+    if (drop.has(name) || ORIGIN_POLICY.has(name) || name.startsWith("access-control-")) continue;
     if (name === "content-encoding") continue;
     out.append(name, value);
   }

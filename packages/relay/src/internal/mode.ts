@@ -19,4 +19,6 @@ export interface RelayMode {
   admit(call: RelayCall): Promise<Refusal | undefined>;
   /** The headers to send upstream with this body, or a refusal. */
   headers(call: RelayCall, body: Uint8Array | undefined): Promise<Headers | Refusal>;
+  /** The upstream's answer as the caller gets it, given the headers sent; as it is if absent. */
+  answer?(response: Response, sent: Headers): Promise<Response>;
 }

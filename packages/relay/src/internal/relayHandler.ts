@@ -21,8 +21,8 @@ const INTERNAL_FAILURE: Refusal = {
 };
 
 /**
- * The relay's pipeline, one check a step, cheapest first: origin, method, route (no query),
- * host, endpoint, the mode's admission (a signature, or the app's `authorize`), body; then the
+ * The relay's pipeline, one check a step, cheapest first: origin, method (a preflight from an
+ * allowed origin is answered here), route (no query), host, endpoint, the mode's admission (a signature, or the app's `authorize`), body; then the
  * upstream call, whose answer is piped back as it arrives. Whatever throws in it (an app's
  * hook, the signer) fails closed: a 500 that says nothing of the error.
  */
@@ -54,10 +54,13 @@ export function relayHandler(options: ResolvedOptions, mode: RelayMode): RelayHa
         response.headers.set("allow", "POST, OPTIONS");
         return response;
       }
-      const call = await route(request, options);
-      if ("status" in call) return refusalResponse(call, origin);
+      // A preflight from an allowed origin is answered before routing: refused there, the
+      // page would only see fetch's bare TypeError. Refused on the actual request instead
+      // (with CORS headers), it reaches the page as a typed error with its status.
       if (preflight)
         return preflightResponse(origin, request.headers.get("access-control-request-headers"));
+      const call = await route(request, options);
+      if ("status" in call) return refusalResponse(call, origin);
 
       const admitted = await mode.admit(call);
       if (admitted) return refusalResponse(admitted, origin);
@@ -68,7 +71,8 @@ export function relayHandler(options: ResolvedOptions, mode: RelayMode): RelayHa
       }
       const headers = await mode.headers(call, body);
       if (!(headers instanceof Headers)) return refusalResponse(headers, origin);
-      return await forward(call, headers, body, options.fetch());
+      const answer = await forward(call, headers, body, options.fetch());
+      return mode.answer ? await mode.answer(answer, headers) : answer;
     } catch {
       return refusalResponse(INTERNAL_FAILURE, allowedOrigin);
     }

@@ -7,6 +7,9 @@ import {
 import { sageMakerRuntimeRegion } from "../hosts";
 import type { RelayMode } from "../internal/mode";
 import { RelayConfigError } from "../RelayConfigError";
+import { regionCheck } from "./allowedRegions";
+import { notAscii } from "./asciiHeaders";
+import { redactAnswer, secretForms } from "./redact";
 import {
   type GuardedHeader,
   guardedHeaders,
@@ -53,10 +56,20 @@ export interface RelaySigning {
    */
   inputLocations?: readonly string[];
   /**
-   * The region to sign for when the host names none (an `extraUpstreams` origin).
-   * @default the region in the SageMaker Runtime host name
+   * The relay's own region: the one it signs for by default (see `allowedRegions`), and for
+   * an `extraUpstreams` origin, whose host names none. Required unless `allowedRegions` is
+   * given.
+   * @example "us-east-1"
    */
   region?: string;
+  /**
+   * The regions whose SageMaker Runtime hosts the relay signs for; a FIPS host only if its
+   * region is listed as FIPS (`fips-us-east-1` or `us-east-1-fips`). Any other host is refused
+   * (403): the page picks the host, and with it what the relay's credentials are used for.
+   * @default [region] (the relay's own region, not its FIPS hosts)
+   * @example ["us-east-1", "fips-us-east-1"]
+   */
+  allowedRegions?: readonly string[];
 }
 
 const SIGNING_NAME = "sagemaker";
@@ -69,7 +82,7 @@ export function signWithOwnCredentials(
   if (typeof signing !== "object" || signing === null) {
     throw new RelayConfigError("signing", "must be an object");
   }
-  const { credentials, authorize, region, allowHeaders, inputLocations } = signing;
+  const { credentials, authorize, region, allowHeaders, inputLocations, allowedRegions } = signing;
   if (credentials === undefined || credentials === null) {
     throw new RelayConfigError("signing.credentials", "is required");
   }
@@ -82,11 +95,16 @@ export function signWithOwnCredentials(
   if (extraUpstreams.size > 0 && region === undefined) {
     throw new RelayConfigError("signing.region", "is required to sign for extraUpstreams");
   }
+  const regionAllowed = regionCheck(region, allowedRegions);
   const guarded = guardedHeaders(allowHeaders, inputLocations);
   const getCredentials = memoizeCredentials(credentials);
+  // The secrets behind each request's signature, by the headers it was sent with.
+  const secretsSent = new WeakMap<Headers, string[]>();
 
   return {
-    async admit({ request }) {
+    async admit({ request, route }) {
+      const regionRefused = regionAllowed(route.host);
+      if (regionRefused) return regionRefused;
       let allowed = false;
       try {
         allowed = (await authorize(request)) === true;
@@ -101,7 +119,7 @@ export function signWithOwnCredentials(
         };
       }
       // Asked only for a request `authorize` allows. A throw here fails closed (500).
-      return guarded(request);
+      return notAscii(operationHeaders(request, route.operation)) ?? guarded(request);
     },
     async headers({ request, route, upstream }, body) {
       // The operation's own headers only: the app's `Authorization` (its JWT) stays here, the
@@ -123,7 +141,21 @@ export function signWithOwnCredentials(
         service: SIGNING_NAME,
         date: new Date(),
       });
-      return new Headers(signed);
+      const sent = new Headers(signed);
+      const signature = /Signature=([0-9a-f]+)/.exec(sent.get("authorization") ?? "")?.[1];
+      secretsSent.set(
+        sent,
+        secretForms([
+          identity.accessKeyId,
+          identity.secretAccessKey,
+          identity.sessionToken,
+          signature,
+        ]),
+      );
+      return sent;
+    },
+    async answer(response, sent) {
+      return redactAnswer(response, secretsSent.get(sent) ?? []);
     },
   };
 }

@@ -37,7 +37,12 @@ function recordingRelay(signing: Partial<RelaySigning> = {}) {
   const relay = createRelay({
     fetch: up.fetch,
     allowedOrigins: [PAGE],
-    signing: { credentials: demoCredentials, authorize: () => true, ...signing },
+    signing: {
+      credentials: demoCredentials,
+      region: "us-east-1",
+      authorize: () => true,
+      ...signing,
+    },
   });
   return { relay, calls: up.calls };
 }
@@ -202,7 +207,12 @@ describe("signing mode: which headers it signs", () => {
     try {
       createRelay({
         allowedOrigins: [PAGE],
-        signing: { credentials: demoCredentials, authorize: () => true, ...(signing as object) },
+        signing: {
+          credentials: demoCredentials,
+          region: "us-east-1",
+          authorize: () => true,
+          ...(signing as object),
+        },
       });
     } catch (error) {
       thrown = error;
@@ -216,7 +226,9 @@ describe("signing mode: cross-site requests", () => {
   it("needs allowedOrigins (a RelayConfigError naming it)", () => {
     let thrown: unknown;
     try {
-      createRelay({ signing: { credentials: demoCredentials, authorize: () => true } });
+      createRelay({
+        signing: { credentials: demoCredentials, region: "us-east-1", authorize: () => true },
+      });
     } catch (error) {
       thrown = error;
     }
@@ -230,6 +242,7 @@ describe("signing mode: cross-site requests", () => {
       fetch: toMock,
       allowedOrigins: [PAGE],
       signing: {
+        region: "us-east-1",
         credentials: demoCredentials,
         authorize: (request) => {
           asked++;
@@ -307,6 +320,7 @@ describe("createRelay from @sagefetch/relay/signing", () => {
       fetch: toMock,
       allowedOrigins: [PAGE],
       signing: {
+        region: "us-east-1",
         credentials: demoCredentials,
         authorize: (request) => {
           seen.push(request.headers.get("authorization") ?? "");
@@ -340,7 +354,7 @@ describe("createRelay from @sagefetch/relay/signing", () => {
       const relay = createRelay({
         fetch: toMock,
         allowedOrigins: [PAGE],
-        signing: { credentials: demoCredentials, authorize },
+        signing: { credentials: demoCredentials, region: "us-east-1", authorize },
       });
       const response = await relay(appRequest("bad"));
       expect(response.status).toBe(403);
@@ -358,6 +372,7 @@ describe("createRelay from @sagefetch/relay/signing", () => {
       fetch: toMock,
       allowedOrigins: [PAGE],
       signing: {
+        region: "us-east-1",
         credentials: demoCredentials,
         authorize: () => {
           asked++;
@@ -379,6 +394,7 @@ describe("createRelay from @sagefetch/relay/signing", () => {
       fetch: toMock,
       allowedOrigins: [PAGE],
       signing: {
+        region: "us-east-1",
         credentials: async () => {
           calls++;
           return demoCredentials;
@@ -398,6 +414,7 @@ describe("createRelay from @sagefetch/relay/signing", () => {
       fetch: toMock,
       allowedOrigins: [PAGE],
       signing: {
+        region: "us-east-1",
         credentials: async () => {
           throw new Error("secret role arn:aws:iam::1:role/x");
         },
@@ -450,7 +467,11 @@ describe("createRelay from @sagefetch/relay/signing", () => {
     [
       {
         extraUpstreams: ["http://127.0.0.1:1"],
-        signing: { credentials: demoCredentials, authorize: (): boolean => true },
+        signing: {
+          credentials: demoCredentials,
+          allowedRegions: ["us-east-1"],
+          authorize: (): boolean => true,
+        },
       },
       "signing.region",
     ],
@@ -463,5 +484,213 @@ describe("createRelay from @sagefetch/relay/signing", () => {
     const relay = createRelay({ fetch: toMock });
     const response = await relay(appRequest("good"));
     expect(response.headers.get("x-amzn-errortype")).toBe("IncompleteSignatureException");
+  });
+});
+
+describe("signing mode: what it returns, what it signs, where", () => {
+  const credentials = {
+    accessKeyId: "ASIAEXAMPLERELAYKEY1",
+    secretAccessKey: "relaySecret/Key+Example0123456789abcdef",
+    sessionToken: "FwoGZXIvYXdzEXAMPLE/relay+session+token==",
+  };
+
+  /** The service's answer to a signature it computed otherwise: it quotes what it signed. */
+  function invalidSignature(request: Request, encode: (text: string) => string): Response {
+    const authorization = request.headers.get("authorization") ?? "";
+    const canonical = [
+      "POST",
+      new URL(request.url).pathname,
+      "",
+      `host:${new URL(request.url).host}`,
+      `x-amz-date:${request.headers.get("x-amz-date")}`,
+      `x-amz-security-token:${request.headers.get("x-amz-security-token")}`,
+    ].join("\n");
+    const message = `The request signature we calculated does not match the signature you provided. Authorization: ${authorization}. The Canonical String for this request should have been '${canonical}'`;
+    return new Response(encode(JSON.stringify({ message })), {
+      status: 403,
+      headers: {
+        "content-type": "application/json",
+        "x-amzn-errortype": "InvalidSignatureException",
+        "x-amzn-errormessage": `token ${request.headers.get("x-amz-security-token")}`,
+      },
+    });
+  }
+
+  it.each([
+    ["as it is", (text: string) => text],
+    ["JSON-escaped", (text: string) => text.replaceAll("/", "\\/")],
+    [
+      "URL-encoded",
+      (text: string) => text.replaceAll("/", "%2F").replaceAll("+", "%2B").replaceAll("=", "%3D"),
+    ],
+  ])(
+    "redacts its own credentials and signature from an error that quotes them (%s)",
+    async (_, encode) => {
+      let signature = "";
+      const up = upstream((request) => {
+        signature =
+          /Signature=([0-9a-f]+)/.exec(request.headers.get("authorization") ?? "")?.[1] ?? "";
+        return invalidSignature(request, encode);
+      });
+      const relay = createRelay({
+        fetch: up.fetch,
+        allowedOrigins: [PAGE],
+        signing: { credentials, region: "us-east-1", authorize: () => true },
+      });
+      const response = await relay(appRequest("good"));
+      expect(response.status).toBe(403);
+      expect(response.headers.get("x-amzn-errortype")).toBe("InvalidSignatureException");
+      const text = await response.text();
+      const headers = JSON.stringify([...response.headers]);
+      expect(signature).toMatch(/^[0-9a-f]{64}$/);
+      for (const secret of [...Object.values(credentials), signature]) {
+        for (const form of [secret, encode(secret), encodeURIComponent(secret)]) {
+          expect(text).not.toContain(form);
+          expect(headers).not.toContain(form);
+        }
+      }
+      expect(text).toContain("[redacted by the relay]");
+      expect(text).toContain("The Canonical String for this request should have been");
+      expect(response.headers.get("x-amzn-errormessage")).toBe("token [redacted by the relay]");
+    },
+  );
+
+  it("pipes a successful answer as it comes", async () => {
+    const relay = createRelay({
+      fetch: toMock,
+      allowedOrigins: [PAGE],
+      signing: { credentials: demoCredentials, region: "us-east-1", authorize: () => true },
+    });
+    const response = await relay(appRequest("good", "/endpoints/echo/invocations-response-stream"));
+    expect(response.status).toBe(200);
+    expect((await response.arrayBuffer()).byteLength).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ["x-amzn-sagemaker-custom-attributes", "café=1"],
+    ["x-amzn-sagemaker-inference-id", "id\u00a01"],
+    ["content-type", "application/json; charset=\u00ff"],
+  ])(
+    "refuses a non-ASCII %s with 400 naming it, never its value, and sends nothing",
+    async (name, value) => {
+      const { relay, calls } = recordingRelay();
+      const response = await relay(withHeaders({ [name]: value }));
+      expect(response.status).toBe(400);
+      expect(response.headers.get("x-amzn-errortype")).toBe("ValidationError");
+      const { message } = (await response.json()) as { message: string };
+      expect(message).toContain(`The header ${name} holds a character that is not printable ASCII`);
+      expect(message).not.toContain(value);
+      expect(calls).toHaveLength(0);
+    },
+  );
+
+  it("signs an ASCII value it would have refused as non-ASCII elsewhere: the service accepts it", async () => {
+    const relay = createRelay({
+      fetch: toMock,
+      allowedOrigins: [PAGE],
+      signing: { credentials: demoCredentials, region: "us-east-1", authorize: () => true },
+    });
+    const response = await relay(
+      withHeaders({ "x-amzn-sagemaker-custom-attributes": "a=1; b=x y" }),
+    );
+    expect(response.status).toBe(200);
+  });
+
+  /** The page's request, for a host of its choosing. */
+  const toHost = (host: string) =>
+    new Request(`${RELAY}/${host}${INVOKE}`, {
+      method: "POST",
+      headers: { origin: PAGE, "content-type": "application/json" },
+      body: "{}",
+    });
+
+  it.each([
+    ["another region", "runtime.sagemaker.eu-west-1.amazonaws.com", "eu-west-1"],
+    [
+      "its FIPS host",
+      "runtime-fips.sagemaker.us-east-1.amazonaws.com",
+      "the FIPS hosts of us-east-1",
+    ],
+    [
+      "its FIPS dual-stack host",
+      "runtime.sagemaker-fips.us-east-1.api.aws",
+      "the FIPS hosts of us-east-1",
+    ],
+    ["another partition", "runtime.sagemaker.cn-north-1.amazonaws.com.cn", "cn-north-1"],
+  ])(
+    "signs for its own region only by default: %s is refused (403) before authorize",
+    async (_, host, named) => {
+      let asked = 0;
+      const up = upstream();
+      const relay = createRelay({
+        fetch: up.fetch,
+        allowedOrigins: [PAGE],
+        signing: {
+          credentials: demoCredentials,
+          region: "us-east-1",
+          authorize: () => {
+            asked++;
+            return true;
+          },
+        },
+      });
+      const response = await relay(toHost(host));
+      expect(response.status).toBe(403);
+      expect(response.headers.get("x-amzn-errortype")).toBe("AccessDeniedException");
+      expect(((await response.json()) as { message: string }).message).toBe(
+        `The relay does not sign for ${named}: signing.allowedRegions does not list it.`,
+      );
+      expect(response.headers.get("access-control-allow-origin")).toBe(PAGE);
+      expect(asked).toBe(0);
+      expect(up.calls).toHaveLength(0);
+      // Its own region's hosts, standard and dual-stack, are signed.
+      for (const own of [HOST, "runtime.sagemaker.us-east-1.api.aws"]) {
+        expect((await relay(toHost(own))).status).toBe(200);
+      }
+    },
+  );
+
+  it("signs for the regions and FIPS hosts allowedRegions lists, each for its own region", async () => {
+    const up = upstream();
+    const relay = createRelay({
+      fetch: up.fetch,
+      allowedOrigins: [PAGE],
+      signing: {
+        credentials: demoCredentials,
+        allowedRegions: ["eu-west-1", "fips-us-east-1", "us-west-2-fips"],
+        authorize: () => true,
+      },
+    });
+    const hosts = {
+      "runtime.sagemaker.eu-west-1.amazonaws.com": 200,
+      "runtime-fips.sagemaker.us-east-1.amazonaws.com": 200,
+      "runtime-fips.sagemaker.us-west-2.amazonaws.com": 200,
+      "runtime.sagemaker.us-east-1.amazonaws.com": 403,
+      "runtime-fips.sagemaker.eu-west-1.amazonaws.com": 403,
+    };
+    for (const [host, status] of Object.entries(hosts)) {
+      expect((await relay(toHost(host))).status, host).toBe(status);
+    }
+    expect(
+      up.calls.map(
+        (call) =>
+          /Credential=[^/]+\/\d+\/([^/]+)\//.exec(call.headers.get("authorization") ?? "")?.[1],
+      ),
+    ).toEqual(["eu-west-1", "us-east-1", "us-west-2"]);
+  });
+
+  it.each([
+    [{}, "signing.region"],
+    [{ allowedRegions: [] }, "signing.allowedRegions"],
+    [{ allowedRegions: "us-east-1" }, "signing.allowedRegions"],
+    [{ allowedRegions: ["us-east-1", "US East"] }, "signing.allowedRegions[1]"],
+    [{ allowedRegions: ["fips-"] }, "signing.allowedRegions[0]"],
+  ])("%j is refused with a RelayConfigError naming %s", (extra, field) => {
+    const options = {
+      allowedOrigins: [PAGE],
+      signing: { credentials: demoCredentials, authorize: () => true, ...extra },
+    };
+    expect(() => createRelay(options as never)).toThrow(RelayConfigError);
+    expect(() => createRelay(options as never)).toThrow(field);
   });
 });

@@ -9,6 +9,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../../../../scripts/testing/chromi
 import { createRelay } from "../../src/index";
 import type { PageCall, PageResult } from "./page";
 import { type Running, startNodeRelay, startPageServer, startWorkerdRelay } from "./servers";
+import { ALLOWED_ENDPOINTS } from "./worker";
 
 const IDENTITY_POOL = "us-east-1:00000000-0000-4000-8000-000000000001";
 
@@ -29,7 +30,11 @@ beforeAll(async () => {
   pageOrigin = pages.url;
   relays.workerd = await startWorkerdRelay(emulator.url, pageOrigin);
   relays.node = await startNodeRelay(
-    createRelay({ extraUpstreams: [emulator.url], allowedOrigins: [pageOrigin] }),
+    createRelay({
+      extraUpstreams: [emulator.url],
+      allowedOrigins: [pageOrigin],
+      allowedEndpoints: ALLOWED_ENDPOINTS,
+    }),
   );
   browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 });
@@ -46,7 +51,7 @@ beforeEach(() => emulator.mock.reset());
 /** Opens the page (at `origin`, default the allowed one) and calls into its script. */
 async function onPage(
   run: "invoke" | "stream",
-  call: Omit<PageCall, "endpoint" | "cognitoUrl" | "identityPoolId">,
+  call: Omit<PageCall, "endpoint" | "cognitoUrl" | "identityPoolId"> & { endpoint?: string },
   origin = pageOrigin,
 ): Promise<PageResult> {
   const page: Page = await browser.newPage();
@@ -115,6 +120,27 @@ describe.each(["workerd", "node"])("a page calling through the relay in %s", (ru
     expect(parts).toBeGreaterThan(1);
     expect(parts).toBe(emulator.mock.requests[0]?.streamedParts);
     expect(text).toMatch(/^data: \{"token"/);
+  });
+
+  // The relay answers the preflight, then refuses the call with CORS headers: the page reads
+  // why, as the typed error the client makes of any service error.
+  it("an endpoint the relay does not allow: the page gets AccessDeniedException (403)", async () => {
+    const result = await onPage("invoke", { relay: relay(), endpointName: "tabular", body: "{}" });
+    expect(result).toMatchObject({ ok: false, name: "AccessDeniedException", status: 403 });
+    expect((result as { message: string }).message).toContain("Endpoint tabular may not be called");
+    expect(emulator.mock.requests).toHaveLength(0);
+  });
+
+  it("a host the relay does not forward to: the page gets AccessDeniedException (403)", async () => {
+    const result = await onPage("stream", {
+      relay: relay(),
+      endpoint: "http://127.0.0.1:9",
+      endpointName: "chat",
+      body: "{}",
+    });
+    expect(result).toMatchObject({ ok: false, name: "AccessDeniedException", status: 403 });
+    expect((result as { message: string }).message).toContain("SageMaker Runtime hosts only");
+    expect(emulator.mock.requests).toHaveLength(0);
   });
 
   it("a page of an origin the relay does not allow cannot use it", async () => {

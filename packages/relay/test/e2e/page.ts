@@ -22,7 +22,14 @@ export interface PageCall {
 /** What the test reads back: plain data, as `page.evaluate` returns it. */
 export type PageResult =
   | { ok: true; text: string; parts: number; accessKeyId: string; requestId: string | undefined }
-  | { ok: false; name: string; message: string; targetOrigin?: string; causeName?: string };
+  | {
+      ok: false;
+      name: string;
+      message: string;
+      status?: number;
+      targetOrigin?: string;
+      causeName?: string;
+    };
 
 function client(call: PageCall) {
   const credentials = fromCognitoIdentityPool({
@@ -46,11 +53,15 @@ function client(call: PageCall) {
 }
 
 function failure(error: unknown): PageResult {
-  const e = error as Error & { targetOrigin?: string };
+  const e = error as Error & {
+    targetOrigin?: string;
+    $metadata?: { httpStatusCode?: number };
+  };
   return {
     ok: false,
     name: e.name,
     message: e.message,
+    status: e.$metadata?.httpStatusCode,
     targetOrigin: e.targetOrigin,
     causeName: (e.cause as Error | undefined)?.name,
   };

@@ -1,11 +1,10 @@
-import { once } from "node:events";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { Miniflare } from "miniflare";
 import type { RelayHandler } from "../../src/index";
+import { toNodeHandler } from "../../src/node/index";
 
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 
@@ -46,37 +45,9 @@ export async function startWorkerdRelay(upstream: string, pageOrigin: string): P
   return { url: url.origin, close: () => mf.dispose() };
 }
 
-/**
- * The relay on Node's http server: the adapter an app writes (README), turning the Node
- * request into a web `Request` and piping the `Response` back, with backpressure.
- */
+/** The relay on Node's http server, as the README shows it: `toNodeHandler(relay)`. */
 export async function startNodeRelay(handler: RelayHandler): Promise<Running> {
-  return listen(async (req, res) => {
-    const controller = new AbortController();
-    res.once("close", () => controller.abort());
-    const headers = new Headers();
-    for (let i = 0; i < req.rawHeaders.length; i += 2) {
-      headers.append(req.rawHeaders[i] as string, req.rawHeaders[i + 1] as string);
-    }
-    const hasBody = req.method !== "GET" && req.method !== "HEAD";
-    const request = new Request(`http://${req.headers.host}${req.url}`, {
-      method: req.method,
-      headers,
-      body: hasBody ? (Readable.toWeb(req) as ReadableStream) : undefined,
-      signal: controller.signal,
-      // @ts-expect-error: Node's fetch needs `duplex` for a streamed body; DOM types lack it.
-      duplex: "half",
-    });
-    const response = await handler(request);
-    for (const [name, value] of response.headers) res.appendHeader(name, value);
-    res.writeHead(response.status, response.statusText);
-    if (response.body) {
-      for await (const chunk of response.body) {
-        if (!res.write(chunk)) await once(res, "drain");
-      }
-    }
-    res.end();
-  });
+  return listen(toNodeHandler(handler));
 }
 
 /** A static server for the page: index.html and its bundled script. */

@@ -7,11 +7,18 @@ interface Env {
   PAGE_ORIGIN: string;
 }
 
+/** The demo endpoints the page may call; `tabular` is left out, to be refused. */
+export const ALLOWED_ENDPOINTS: string[] = ["echo", "sentiment", "chat"];
+
 let relay: ((request: Request) => Promise<Response>) | undefined;
 
 export default {
   fetch(request: Request, env: Env): Promise<Response> {
-    relay ??= createRelay({ extraUpstreams: [env.UPSTREAM], allowedOrigins: [env.PAGE_ORIGIN] });
+    relay ??= createRelay({
+      extraUpstreams: [env.UPSTREAM],
+      allowedOrigins: [env.PAGE_ORIGIN],
+      allowedEndpoints: ALLOWED_ENDPOINTS,
+    });
     return relay(request);
   },
 };

@@ -31,7 +31,7 @@ async function bundle(entry: string, format: "esm" | "iife" = "esm") {
 }
 
 describe("the forwarding relay's bundle", () => {
-  it("is src/ alone, and small (README: 3.5 KiB gzip; the budget is 4 KiB)", async () => {
+  it("is src/ alone, and small (README: 3.6 KiB gzip; the budget is 4 KiB)", async () => {
     const { inputs, gzip, code } = await bundle("src/index.ts");
     expect(inputs.every((file) => file.startsWith("src/"))).toBe(true);
     expect(inputs).not.toContain("src/signing/signWithOwnCredentials.ts");
