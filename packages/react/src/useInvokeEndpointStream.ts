@@ -2,9 +2,9 @@ import {
   InvokeEndpointWithResponseStreamCommand,
   type InvokeEndpointWithResponseStreamCommandInput,
 } from "@sagefetch/core";
-import { useRef, useState } from "react";
-import type { StreamSnapshot } from "./internal/StreamStore";
-import { type StreamOptions, useStream } from "./internal/useStream";
+import { useEffect, useRef, useState } from "react";
+import { splitStreamOptions, useStream } from "./internal/useStream";
+import type { StreamOptions, StreamSnapshot } from "./streamTypes";
 import type { InputWithDefaults } from "./types";
 import { useSageMakerClient } from "./useSageMakerClient";
 
@@ -48,21 +48,18 @@ export function useInvokeEndpointStream<TDefaults extends Partial<Input> = Recor
   options: UseInvokeEndpointStreamOptions<TDefaults> = {},
 ): UseInvokeEndpointStreamResult<InputWithDefaults<Input, TDefaults>> {
   const client = useSageMakerClient();
-  const [store, snapshot] = useStream(options);
-  // Read when used: the latest render's client and options (as TanStack Query's observers do).
-  const latest = useRef({ client, options });
-  latest.current = { client, options };
-  // One function for the component's life, reading the latest render's client and options.
+  const [streamOptions, { defaults }] = splitStreamOptions(options);
+  const [store, snapshot] = useStream(streamOptions);
+  // The latest render's client and defaults, given after the render (never during it).
+  const latest = useRef({ client, defaults });
+  useEffect(() => {
+    latest.current = { client, defaults };
+  });
+  // One function for the component's life, reading the latest render's client and defaults.
   const [start] = useState(() => (input: InputWithDefaults<Input, TDefaults>) => {
-    const { client, options } = latest.current;
-    const command = new InvokeEndpointWithResponseStreamCommand({
-      ...options.defaults,
-      ...input,
-    } as Input);
-    return store.run(
-      (signal) => client.send(command, { abortSignal: signal }),
-      options.format ?? "auto",
-    );
+    const { client, defaults } = latest.current;
+    const command = new InvokeEndpointWithResponseStreamCommand({ ...defaults, ...input } as Input);
+    return store.run((signal) => client.send(command, { abortSignal: signal }));
   });
   return { ...snapshot, start, abort: store.abort, reset: store.reset };
 }
