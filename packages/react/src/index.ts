@@ -38,7 +38,16 @@ export {
 
 // Streaming
 
-export type { PieceFormat, StreamOptions, StreamSnapshot, StreamStatus } from "./streamTypes";
+export type {
+  PieceFormat,
+  StreamEvent,
+  StreamFinishReason,
+  StreamOptions,
+  StreamResult,
+  StreamSnapshot,
+  StreamStatus,
+  StreamUsage,
+} from "./streamTypes";
 export {
   type UseInvokeEndpointStreamOptions,
   type UseInvokeEndpointStreamResult,

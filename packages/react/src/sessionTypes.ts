@@ -4,6 +4,7 @@ import type {
   SessionOptions,
   SessionState,
 } from "@sagefetch/core";
+import type { StreamResult } from "./streamTypes";
 import type { Decoder, InvokeResult } from "./types";
 
 /** The fields a session's calls share (routing, content type) and how it opens and closes. */
@@ -35,8 +36,11 @@ export type SessionView = OpenedSessionView | OpeningSessionView;
 export interface SessionCalls<TData> {
   /** InvokeEndpoint within the session. Rejects on error (`SessionExpiredError` once gone). */
   invoke(input: SessionCallInput): Promise<InvokeResult<TData>>;
-  /** Streams within the session into the hook's `text`/`parts`/`status`; never rejects. */
-  stream(input: SessionStreamInput): Promise<void>;
+  /**
+   * Streams within the session into the hook's `text`/`parts`/`status`. Resolves once the
+   * stream has ended, however it ended, with its result; never rejects.
+   */
+  stream(input: SessionStreamInput): Promise<StreamResult>;
   /** Closes the session (`{"requestType":"CLOSE"}`); a failure shows in `sessionError` too. */
   close(): Promise<void>;
 }

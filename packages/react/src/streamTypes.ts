@@ -38,6 +38,47 @@ export interface StreamSnapshot {
   durationMs: number | undefined;
 }
 
+/**
+ * Why a stream ended: `stop` (the model finished), `length` (it hit its token limit),
+ * `tool-calls`, `content-filter`, `other`, or, on our side, `abort` and `error`. Today a
+ * stream that ends cleanly is `stop`; the others come from chat models' own finish events.
+ */
+export type StreamFinishReason =
+  | "stop"
+  | "length"
+  | "tool-calls"
+  | "content-filter"
+  | "other"
+  | "error"
+  | "abort";
+
+/** Tokens the model counted, when it says (chat models' finish events); else `undefined`. */
+export interface StreamUsage {
+  inputTokens: number | undefined;
+  outputTokens: number | undefined;
+}
+
+/**
+ * What a stream said, in order: its text as it came (`text-delta`), an `error` if it failed,
+ * and always last, how it ended (`finish`).
+ */
+export type StreamEvent =
+  | { type: "text-delta"; text: string }
+  | { type: "error"; error: SageMakerError }
+  | { type: "finish"; reason: StreamFinishReason; usage: StreamUsage | undefined };
+
+/** What `start()` and a session's `stream()` resolve with, once the stream has ended. */
+export interface StreamResult {
+  /** Everything received, joined (what arrived before an abort or an error included). */
+  text: string;
+  events: readonly StreamEvent[];
+  finishReason: StreamFinishReason;
+  usage: StreamUsage | undefined;
+  /** `aborted` also when a newer `start()` or `reset()` took the stream's place. */
+  status: "success" | "error" | "aborted";
+  error: SageMakerError | null;
+}
+
 /** Options of the streaming hooks. */
 export interface StreamOptions {
   /**
@@ -54,4 +95,16 @@ export interface StreamOptions {
    * @default 20
    */
   throttleMs?: number;
+  /**
+   * Called with each piece (a token, or a text chunk) as it arrives, before it renders.
+   * An error thrown here ends the stream as an error.
+   */
+  onToken?: (token: string) => void;
+  /**
+   * Called once a stream has ended, however it ended (see `status`), with what `start()`
+   * resolves with.
+   */
+  onFinish?: (result: StreamResult) => void;
+  /** Called when a stream ends in an error (not when it is aborted), before `onFinish`. */
+  onError?: (error: SageMakerError) => void;
 }

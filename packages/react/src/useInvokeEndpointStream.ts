@@ -4,7 +4,7 @@ import {
 } from "@sagefetch/core";
 import { useEffect, useRef, useState } from "react";
 import { splitStreamOptions, useStream } from "./internal/useStream";
-import type { StreamOptions, StreamSnapshot } from "./streamTypes";
+import type { StreamOptions, StreamResult, StreamSnapshot } from "./streamTypes";
 import type { InputWithDefaults } from "./types";
 import { useSageMakerClient } from "./useSageMakerClient";
 
@@ -23,10 +23,11 @@ export interface UseInvokeEndpointStreamOptions<
 export interface UseInvokeEndpointStreamResult<TInput = Input> extends StreamSnapshot {
   /**
    * Sends InvokeEndpointWithResponseStream and streams the answer into `text` and `parts`,
-   * aborting a stream still running. Resolves when it ends, however it ends (see `status`
-   * and `error`); never rejects.
+   * aborting a stream still running (whose own `start()` then resolves as `aborted`).
+   * Resolves once the stream has ended, however it ended, with its text, events, finish
+   * reason, usage, status and error; never rejects.
    */
-  start(input: TInput): Promise<void>;
+  start(input: TInput): Promise<StreamResult>;
   /** Stops the stream; what arrived stays, `status` becomes `aborted`. Unmounting does it too. */
   abort(): void;
   /** Stops the stream and goes back to `idle`, empty. */
@@ -41,8 +42,9 @@ export interface UseInvokeEndpointStreamResult<TInput = Input> extends StreamSna
  * const { start, text, status, abort, tokensPerSecond } = useInvokeEndpointStream({
  *   defaults: { EndpointName: "chat", ContentType: "application/json" },
  *   format: "tokens",
+ *   onError: (error) => console.warn(error.name),
  * });
- * start({ Body: JSON.stringify({ inputs: prompt }) });
+ * const { text: answer, finishReason } = await start({ Body: JSON.stringify({ inputs: prompt }) });
  */
 export function useInvokeEndpointStream<TDefaults extends Partial<Input> = Record<never, never>>(
   options: UseInvokeEndpointStreamOptions<TDefaults> = {},

@@ -15,6 +15,7 @@ import type {
   SessionView,
   StatefulSessionOptions,
 } from "../sessionTypes";
+import type { StreamResult } from "../streamTypes";
 import type { Decoder, SageMakerError } from "../types";
 import type { StreamStore } from "./StreamStore";
 import { sessionStorageSlot } from "./sessionStorageSlot";
@@ -167,7 +168,7 @@ export function createSessionKeeper<TData>(
           before.then(sent, sent);
           return session.stream(input, { abortSignal: signal });
         });
-        return done as Promise<void>;
+        return done as Promise<StreamResult>;
       },
       close: () => close(session),
     };

@@ -1,7 +1,14 @@
-import type { StreamOptions, StreamSnapshot, StreamStatus } from "../streamTypes";
+import type {
+  StreamEvent,
+  StreamOptions,
+  StreamResult,
+  StreamSnapshot,
+  StreamStatus,
+} from "../streamTypes";
 import type { SageMakerError } from "../types";
 import { isAbort } from "./isAbort";
-import { readPieces, type StreamOutput } from "./readPieces";
+import type { StreamOutput } from "./readPieces";
+import { endStream, readStreamEvents } from "./streamEvents";
 
 /** A stream's state outside React, read through `useSyncExternalStore`. */
 export interface StreamStore {
@@ -12,8 +19,11 @@ export interface StreamStore {
   /**
    * Streams what `send` answers into the state; a stream already running is aborted first.
    * The clock starts now, or when `send` calls `sent` (a request that waited its turn).
+   * Resolves once this stream has ended, however it ended; never rejects.
    */
-  run(send: (signal: AbortSignal, sent: () => void) => Promise<StreamOutput>): Promise<void>;
+  run(
+    send: (signal: AbortSignal, sent: () => void) => Promise<StreamOutput>,
+  ): Promise<StreamResult>;
   /** Aborts the running stream; what arrived stays, with status `aborted`. */
   abort(): void;
   /** Aborts the running stream and forgets everything. */
@@ -89,6 +99,11 @@ export function createStreamStore(initial: StreamOptions = {}): StreamStore {
       end("streaming", null, true);
       const own = new AbortController();
       controller = own;
+      // This stream's own, kept when a newer one takes the store's place.
+      const mine = parts;
+      const events: StreamEvent[] = [];
+      let ended: StreamResult["status"] = "success";
+      let failure: SageMakerError | null = null;
       startedAt = now();
       // Published with the first pieces, in one render, unless none come within a frame.
       schedule();
@@ -96,17 +111,27 @@ export function createStreamStore(initial: StreamOptions = {}): StreamStore {
         const output = await send(own.signal, () => {
           if (controller === own) startedAt = now();
         });
-        for await (const piece of readPieces(format, output)) {
+        for await (const event of readStreamEvents(format, output)) {
           if (controller !== own) break;
+          events.push(event);
+          if (event.type !== "text-delta") continue;
           lastAt = now();
-          if (parts.length === 0) firstAt = lastAt;
-          parts.push(piece);
+          if (mine.length === 0) firstAt = lastAt;
+          mine.push(event.text);
+          options.onToken?.(event.text);
           schedule();
         }
-        if (controller === own) end("success");
+        if (own.signal.aborted) ended = "aborted";
       } catch (error) {
-        if (controller === own) end(isAbort(error) ? "aborted" : "error", error);
+        ended = isAbort(error) || own.signal.aborted ? "aborted" : "error";
+        if (ended === "error") failure = error as SageMakerError;
       }
+      if (controller === own) end(ended, failure);
+      const result = endStream(mine.join(""), events, ended, failure);
+      const { onError, onFinish } = options;
+      if (failure) report(() => onError?.(failure));
+      report(() => onFinish?.(result));
+      return result;
     },
     abort() {
       if (controller) end("aborted");
@@ -120,6 +145,20 @@ export function createStreamStore(initial: StreamOptions = {}): StreamStore {
 }
 
 const now = () => performance.now();
+
+/**
+ * Calls an `onFinish` or `onError`: what it throws is reported as uncaught (as from an event
+ * listener), and the stream's promise still resolves.
+ */
+function report(callback: () => void): void {
+  try {
+    callback();
+  } catch (error) {
+    setTimeout(() => {
+      throw error;
+    });
+  }
+}
 
 /** `requestAnimationFrame`, looked up when called (there is none on a server). */
 function onNextFrame(callback: () => void): () => void {

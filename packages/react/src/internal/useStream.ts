@@ -18,8 +18,8 @@ export function useStream(options: StreamOptions): [StreamStore, StreamSnapshot]
 export function splitStreamOptions<T extends StreamOptions>(
   options: T,
 ): [StreamOptions, Omit<T, keyof StreamOptions>] {
-  const { format, throttleMs, ...rest } = options;
-  return [{ format, throttleMs }, rest];
+  const { format, throttleMs, onToken, onFinish, onError, ...rest } = options;
+  return [{ format, throttleMs, onToken, onFinish, onError }, rest];
 }
 
 /**
