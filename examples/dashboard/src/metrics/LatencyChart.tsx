@@ -19,7 +19,8 @@ export function LatencyChart({ points }: { points: LatencyPoint[] }) {
     >
       <CartesianGrid stroke="#e2e8f0" vertical={false} />
       <XAxis dataKey="call" tick={{ fill: "#334155", fontSize: 12 }} />
-      <YAxis width={52} tickFormatter={axisLabel} tick={{ fill: "#334155", fontSize: 12 }} />
+      {/* Six characters at most (axisLabel) fit in 60 px at 12 px. */}
+      <YAxis width={60} tickFormatter={axisLabel} tick={{ fill: "#334155", fontSize: 12 }} />
       <Tooltip formatter={(value) => `${value} ms`} labelFormatter={(call) => `Call ${call}`} />
       <Legend wrapperStyle={{ fontSize: 12 }} />
       <Line
