@@ -94,6 +94,7 @@ describe.skipIf(!chromiumAvailable())("dashboard in Chromium", () => {
     expect(await shown(out)).toContain('{"inputs": "cut sho');
     expect(await out.getByRole("alert").count()).toBe(0);
     expect(await shown(d.page.locator(".history-item .tag.ok"))).toBe("ok");
+    await screenshot(d.page, "not-json");
   });
 
   it("shows a ModelError with the container's status and message", async () => {
@@ -284,6 +285,7 @@ describe.skipIf(!chromiumAvailable())("dashboard in Chromium", () => {
     expect(await shown(page.getByTestId("history-note"))).toBe(
       "Showing the newest 25 of 27 calls (2 older hidden).",
     );
+    await screenshot(page, "history");
   });
 
   it("fits a phone screen, labels every control, and reaches Send from the keyboard", async () => {
@@ -335,6 +337,7 @@ describe.skipIf(!chromiumAvailable())("dashboard in Chromium", () => {
 
     await context.route(`${RELAY_URL}/**`, down);
     expect(await failedAt("sentiment")).toMatch(/^Relay failed\./);
+    await screenshot(page, "relay-failed");
     await context.unroute(`${RELAY_URL}/**`, down);
 
     expect(await failedAt("no-such-endpoint")).toMatch(/^Endpoint failed\./);
