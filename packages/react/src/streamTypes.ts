@@ -65,7 +65,7 @@ export interface StreamUsage {
 export type StreamEvent =
   | { type: "text-delta"; text: string }
   | { type: "error"; error: SageMakerError }
-  | { type: "finish"; reason: StreamFinishReason; usage: StreamUsage | undefined };
+  | { type: "finish"; reason: StreamFinishReason; usage?: StreamUsage };
 
 /** What `start()` and a session's `stream()` resolve with, once the stream has ended. */
 export interface StreamResult {
@@ -73,7 +73,8 @@ export interface StreamResult {
   text: string;
   events: readonly StreamEvent[];
   finishReason: StreamFinishReason;
-  usage: StreamUsage | undefined;
+  /** Absent until a reader gives the model's token counts (see `StreamUsage`). */
+  usage?: StreamUsage;
   /** `aborted` also when a newer `start()` or `reset()` took the stream's place. */
   status: "success" | "error" | "aborted";
   error: SageMakerError | null;

@@ -3,7 +3,7 @@ import {
   type InvokeEndpointWithResponseStreamCommandInput,
 } from "@sagefetch/core";
 import { useEffect, useRef, useState } from "react";
-import { splitStreamOptions, useStream } from "./internal/useStream";
+import { useStream } from "./internal/useStream";
 import type { StreamOptions, StreamResult, StreamSnapshot } from "./streamTypes";
 import type { InputWithDefaults } from "./types";
 import { useSageMakerClient } from "./useSageMakerClient";
@@ -50,8 +50,9 @@ export function useInvokeEndpointStream<TDefaults extends Partial<Input> = Recor
   options: UseInvokeEndpointStreamOptions<TDefaults> = {},
 ): UseInvokeEndpointStreamResult<InputWithDefaults<Input, TDefaults>> {
   const client = useSageMakerClient();
-  const [streamOptions, { defaults }] = splitStreamOptions(options);
-  const [store, snapshot] = useStream(streamOptions);
+  const { defaults } = options;
+  // The store reads the stream options, and nothing else, from the hook's.
+  const [store, snapshot] = useStream(options);
   // The latest render's client and defaults, given after the render (never during it).
   const latest = useRef({ client, defaults });
   useEffect(() => {

@@ -1,7 +1,7 @@
 import { useEffect, useState, useSyncExternalStore } from "react";
 import { createSessionKeeper } from "./internal/SessionKeeper";
 import { useCalls } from "./internal/useCalls";
-import { splitStreamOptions, useStream, useUnmount } from "./internal/useStream";
+import { useStream, useUnmount } from "./internal/useStream";
 import type {
   OpenedSessionView,
   OpenSession,
@@ -84,9 +84,11 @@ export function useStatefulSession<TData = unknown>(
 ): UseStatefulSessionResult<TData> {
   const client = useSageMakerClient();
   const calls = useCalls();
-  const [streamOptions, sessionOptions] = splitStreamOptions(options);
-  const [streams, stream] = useStream(streamOptions);
-  const keeperOptions = { ...sessionOptions, client };
+  // The store reads the stream options, and nothing else, from the hook's; the keeper gets
+  // the session's own (they become the calls' fields: no stream option may be among them).
+  const [streams, stream] = useStream(options);
+  const { format, throttleMs, onToken, onFinish, onError, ...own } = options;
+  const keeperOptions = { ...own, client };
   const [keeper] = useState(() => createSessionKeeper<TData>(calls, streams, keeperOptions));
   // The latest render's options and client, given after the render (as TanStack Query's
   // useBaseQuery gives its observer), before the mount effect below reads them.

@@ -1,14 +1,8 @@
-import type {
-  StreamEvent,
-  StreamOptions,
-  StreamResult,
-  StreamSnapshot,
-  StreamStatus,
-} from "../streamTypes";
+import type { StreamOptions, StreamResult, StreamSnapshot, StreamStatus } from "../streamTypes";
 import type { SageMakerError } from "../types";
 import { isAbort } from "./isAbort";
-import type { StreamOutput } from "./readPieces";
-import { endStream, readStreamEvents } from "./streamEvents";
+import { readPieces, type StreamOutput } from "./readPieces";
+import { endStream } from "./streamEvents";
 
 /** A stream's state outside React, read through `useSyncExternalStore`. */
 export interface StreamStore {
@@ -99,11 +93,9 @@ export function createStreamStore(initial: StreamOptions = {}): StreamStore {
       end("streaming", null, true);
       const own = new AbortController();
       controller = own;
-      // This stream's own, kept when a newer one takes the store's place.
+      // This stream's own pieces, kept when a newer one takes the store's place.
       const mine = parts;
-      const events: StreamEvent[] = [];
-      let ended: StreamResult["status"] = "success";
-      let failure: SageMakerError | null = null;
+      let thrown: unknown;
       startedAt = now();
       // Published with the first pieces, in one render, unless none come within a frame.
       schedule();
@@ -111,26 +103,27 @@ export function createStreamStore(initial: StreamOptions = {}): StreamStore {
         const output = await send(own.signal, () => {
           if (controller === own) startedAt = now();
         });
-        for await (const event of readStreamEvents(format, output)) {
+        for await (const piece of readPieces(format, output)) {
           if (controller !== own) break;
-          events.push(event);
-          if (event.type !== "text-delta") continue;
           lastAt = now();
           if (mine.length === 0) firstAt = lastAt;
-          mine.push(event.text);
-          options.onToken?.(event.text);
+          mine.push(piece);
+          options.onToken?.(piece);
           schedule();
         }
-        if (own.signal.aborted) ended = "aborted";
       } catch (error) {
-        ended = isAbort(error) || own.signal.aborted ? "aborted" : "error";
-        if (ended === "error") failure = error as SageMakerError;
+        thrown = error;
       }
+      const ended: StreamResult["status"] =
+        own.signal.aborted || isAbort(thrown) ? "aborted" : thrown ? "error" : "success";
+      const failure = ended === "error" ? (thrown as SageMakerError) : null;
       if (controller === own) end(ended, failure);
-      const result = endStream(mine.join(""), events, ended, failure);
+      const result = endStream(mine, ended, failure);
+      // After this stream's promise settles: what a callback throws is reported as uncaught
+      // (as from an event listener), and `start()` still resolves.
       const { onError, onFinish } = options;
-      if (failure) report(() => onError?.(failure));
-      report(() => onFinish?.(result));
+      if (failure) queueMicrotask(() => onError?.(failure));
+      queueMicrotask(() => onFinish?.(result));
       return result;
     },
     abort() {
@@ -145,20 +138,6 @@ export function createStreamStore(initial: StreamOptions = {}): StreamStore {
 }
 
 const now = () => performance.now();
-
-/**
- * Calls an `onFinish` or `onError`: what it throws is reported as uncaught (as from an event
- * listener), and the stream's promise still resolves.
- */
-function report(callback: () => void): void {
-  try {
-    callback();
-  } catch (error) {
-    setTimeout(() => {
-      throw error;
-    });
-  }
-}
 
 /** `requestAnimationFrame`, looked up when called (there is none on a server). */
 function onNextFrame(callback: () => void): () => void {

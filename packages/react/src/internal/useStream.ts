@@ -14,14 +14,6 @@ export function useStream(options: StreamOptions): [StreamStore, StreamSnapshot]
   return [store, snapshot];
 }
 
-/** Splits a hook's options into the stream's and the rest (which must not carry them). */
-export function splitStreamOptions<T extends StreamOptions>(
-  options: T,
-): [StreamOptions, Omit<T, keyof StreamOptions>] {
-  const { format, throttleMs, onToken, onFinish, onError, ...rest } = options;
-  return [{ format, throttleMs, onToken, onFinish, onError }, rest];
-}
-
 /**
  * Calls `mount` when the component mounts and `unmount` once it has unmounted. Deferred:
  * StrictMode's rehearsal unmount is followed at once by a mount, which cancels it (so a stream

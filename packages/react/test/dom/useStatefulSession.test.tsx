@@ -103,9 +103,9 @@ describe("useStatefulSession", () => {
       text: 'Turn 1: you said "Hello".',
       status: "success",
       finishReason: "stop",
-      usage: undefined,
       error: null,
     });
+    expect(ended.usage).toBeUndefined();
     expect(tokens.join("")).toBe(ended.text);
     expect(finished).toEqual([ended]);
   });
