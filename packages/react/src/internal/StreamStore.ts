@@ -119,8 +119,8 @@ export function createStreamStore(initial: StreamOptions = {}): StreamStore {
       const failure = ended === "error" ? (thrown as SageMakerError) : null;
       if (controller === own) end(ended, failure);
       const result = endStream(mine, ended, failure);
-      // After this stream's promise settles: what a callback throws is reported as uncaught
-      // (as from an event listener), and `start()` still resolves.
+      // Queued rather than called: what a callback throws is reported as uncaught (as from an
+      // event listener), and `start()` still resolves (they run before its caller resumes).
       const { onError, onFinish } = options;
       if (failure) queueMicrotask(() => onError?.(failure));
       queueMicrotask(() => onFinish?.(result));
