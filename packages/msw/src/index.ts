@@ -21,11 +21,6 @@ export type {
   LoginValidator,
   OpenIdClaims,
 } from "./cognito/types";
-export {
-  type ContainerModelOptions,
-  containerModel,
-  pingContainer,
-} from "./container/container-model";
 export { CredentialStore } from "./credentials/credential-store";
 export {
   createDemoEndpoints,

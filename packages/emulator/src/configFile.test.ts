@@ -1,13 +1,13 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { EndpointConfig, ModelRequest } from "@sagefetch/msw";
+import { FaultQueue } from "@sagefetch/msw";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FaultQueue } from "../handlers/faults";
-import type { EndpointConfig, ModelRequest } from "../handlers/model-types";
-import { loadConfigFile, optionsFromConfig } from "./config-file";
+import { loadConfigFile, optionsFromConfig } from "./configFile";
 import { parseDuration } from "./duration";
-import { endpointFromSpec } from "./endpoint-spec";
-import { applyFaultSpec } from "./fault-spec";
+import { endpointFromSpec } from "./endpointSpec";
+import { applyFaultSpec } from "./faultSpec";
 
 let dir: string;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { readEventStream } from "../internal/testing/event-stream-decoder";
-import { STREAM_ACTION, signedInvoke } from "../internal/testing/invoke";
 import { type Emulator, type EmulatorOptions, startEmulator } from "./index";
+import { readEventStream } from "./internal/testing/eventStream";
+import { STREAM_ACTION, signedInvoke } from "./internal/testing/signedInvoke";
 
 // The emulator's options beyond the basics (emulator.test.ts): faults, clock, verification,
 // Cognito, and the control API for clients in other processes.

@@ -1,4 +1,3 @@
-/// <reference types="node" />
 // Test-only: the AWS CLI (Debian's awscli, a client we did not write) against the emulator.
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -29,7 +28,7 @@ export interface CliKey {
   secretAccessKey: string;
 }
 
-const here = (name: string) => fileURLToPath(new URL(`./aws-cli/${name}`, import.meta.url));
+const here = (name: string) => fileURLToPath(new URL(`./awsCli/${name}`, import.meta.url));
 
 /**
  * A HOME for the CLI whose SageMaker Runtime model knows what the installed CLI may predate

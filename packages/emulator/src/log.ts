@@ -1,4 +1,4 @@
-import { safeDecode } from "../internal/uri-encode";
+import { safeDecode } from "./internal/safeDecode";
 
 export interface LogFields {
   method: string;

@@ -1,10 +1,10 @@
+import { sageMakerHandlers } from "@sagefetch/msw";
 import { HttpResponse, http } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { sageMakerHandlers } from "../handlers/sagemaker-handlers";
-import { decodeMessages } from "../internal/testing/event-stream-decoder";
-import { invoke, STREAM_ACTION, TEST_DATE } from "../internal/testing/invoke";
-import { containerModel, pingContainer } from "./container-model";
+import { containerModel, pingContainer } from "./containerModel";
+import { decodeMessages } from "./internal/testing/eventStream";
+import { invoke, STREAM_ACTION, TEST_DATE } from "./internal/testing/signedInvoke";
 
 // A model container is faked with MSW handlers on its own origin, so the whole path runs in one
 // process: signed request → SageMaker mock → containerModel → container → back.

@@ -1,4 +1,3 @@
-/// <reference types="node" />
 import type { IncomingMessage, ServerResponse } from "node:http";
 
 // Between Node's http server and the web-standard Request/Response the MSW handlers speak.

@@ -1,6 +1,6 @@
-import { containerModel } from "../container/container-model";
-import { createDemoEndpoints, type DemoEndpointName } from "../demo/index";
-import type { EndpointConfig, EndpointDefinition, VariantConfig } from "../handlers/model-types";
+import type { EndpointConfig, EndpointDefinition, VariantConfig } from "@sagefetch/msw";
+import { createDemoEndpoints, type DemoEndpointName } from "@sagefetch/msw";
+import { containerModel } from "./containerModel";
 
 /**
  * An endpoint as a config file describes it: a demo model by name, or an object with exactly

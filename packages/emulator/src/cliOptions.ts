@@ -1,12 +1,10 @@
-/// <reference types="node" />
 import { parseArgs } from "node:util";
-import { containerModel } from "../container/container-model";
-import { demoEndpoints } from "../demo/index";
-import { demoCredentials } from "../handlers/config";
-import type { EndpointDefinition } from "../handlers/model-types";
-import { loadConfigFile } from "./config-file";
+import type { EndpointDefinition } from "@sagefetch/msw";
+import { demoCredentials, demoEndpoints } from "@sagefetch/msw";
+import { loadConfigFile } from "./configFile";
+import { containerModel } from "./containerModel";
 import { parseDuration } from "./duration";
-import { FAULT_SPEC_USAGE } from "./fault-spec";
+import { FAULT_SPEC_USAGE } from "./faultSpec";
 import type { EmulatorOptions } from "./server";
 
 export const USAGE: string = `Usage: sagefetch-emulator [options]

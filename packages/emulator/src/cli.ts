@@ -1,9 +1,8 @@
 #!/usr/bin/env node
-/// <reference types="node" />
-import { pingContainer } from "../container/container-model";
-import { demoCredentials } from "../handlers/config";
-import { type CliOptions, parseCli, USAGE, UsageError } from "./cli-options";
-import { FaultSpecError } from "./fault-spec";
+import { demoCredentials } from "@sagefetch/msw";
+import { type CliOptions, parseCli, USAGE, UsageError } from "./cliOptions";
+import { pingContainer } from "./containerModel";
+import { FaultSpecError } from "./faultSpec";
 import { startEmulator } from "./server";
 
 async function main(): Promise<void> {

@@ -5,20 +5,15 @@ import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { demoCredentials } from "@sagefetch/msw";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoCredentials } from "../index";
-import {
-  type AwsCli,
-  invokeArgs,
-  prepareAwsCli,
-  runAwsCliTests,
-} from "../internal/testing/aws-cli";
-import { signedInvoke } from "../internal/testing/invoke";
+import { type AwsCli, invokeArgs, prepareAwsCli, runAwsCliTests } from "./internal/testing/awsCli";
+import { signedInvoke } from "./internal/testing/signedInvoke";
 
 // The built bin (`pnpm build` first; turbo's test task depends on build) and the AWS CLI, a
 // client we did not write, against the emulator over real HTTP.
 
-const bin = fileURLToPath(new URL("../../dist/emulator.js", import.meta.url));
+const bin = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
 
 interface Spawned {
   child: ChildProcess;

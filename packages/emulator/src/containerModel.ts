@@ -1,5 +1,5 @@
-import { ModelContainerError } from "../handlers/model-error";
-import type { ModelFn, ModelOutput, ModelRequest } from "../handlers/model-types";
+import type { ModelFn, ModelOutput, ModelRequest } from "@sagefetch/msw";
+import { ModelContainerError } from "@sagefetch/msw";
 
 export interface ContainerModelOptions {
   /** The fetch to reach the container with. Default: `globalThis.fetch`, looked up per call. */

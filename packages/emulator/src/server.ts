@@ -1,20 +1,21 @@
-/// <reference types="node" />
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type {
+  CognitoIdentityHandlersOptions,
+  CognitoIdentityMock,
+  CredentialStore,
+  EndpointDefinition,
+  LatencyRange,
+  MockCredentials,
+  SageMakerMock,
+  StreamOptions,
+} from "@sagefetch/msw";
+import { cognitoIdentityHandlers, demoEndpoints, sageMakerHandlers } from "@sagefetch/msw";
 import { getResponse } from "msw";
-import { cognitoIdentityHandlers } from "../cognito/cognito-handlers";
-import type { CognitoIdentityHandlersOptions, CognitoIdentityMock } from "../cognito/types";
-import type { CredentialStore } from "../credentials/credential-store";
-import { demoEndpoints } from "../demo/index";
-import type { LatencyRange } from "../handlers/faults";
-import type { EndpointDefinition } from "../handlers/model-types";
-import { sageMakerHandlers } from "../handlers/sagemaker-handlers";
-import type { StreamOptions } from "../handlers/streaming/stream-settings";
-import type { MockCredentials, SageMakerMock } from "../handlers/types";
 import { ADMIN_PREFIX, type AdminTarget, answerAdmin } from "./admin";
 import { corsHeaders, preflightHeaders } from "./cors";
-import { applyFaultSpec } from "./fault-spec";
+import { applyFaultSpec } from "./faultSpec";
 import { endpointOf, formatLogLine } from "./log";
-import { readRequestBody, toWebRequest, writeAnswer } from "./node-bridge";
+import { readRequestBody, toWebRequest, writeAnswer } from "./nodeBridge";
 
 export interface EmulatorOptions {
   /** Default: 8080. `0` picks a free port (read it from `url`). */

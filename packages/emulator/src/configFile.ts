@@ -1,12 +1,10 @@
-/// <reference types="node" />
 import { readFile } from "node:fs/promises";
 import { extname, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { demoEndpoints } from "../demo/index";
-import type { EndpointDefinition } from "../handlers/model-types";
-import type { MockCredentials } from "../handlers/types";
+import type { EndpointDefinition, MockCredentials } from "@sagefetch/msw";
+import { demoEndpoints } from "@sagefetch/msw";
 import { parseDuration } from "./duration";
-import { ConfigError, type EndpointSpec, endpointFromSpec } from "./endpoint-spec";
+import { ConfigError, type EndpointSpec, endpointFromSpec } from "./endpointSpec";
 import type { EmulatorOptions } from "./server";
 
 /**

@@ -1,17 +1,16 @@
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createDemoEndpoints, demoCredentials } from "@sagefetch/msw";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createDemoEndpoints } from "../demo/index";
-import { demoCredentials } from "../handlers/config";
+import { type Emulator, startEmulator } from "./index";
 import {
   type AwsCli,
   type CliResult,
   invokeArgs,
   prepareAwsCli,
   runAwsCliTests,
-} from "../internal/testing/aws-cli";
-import { type Emulator, startEmulator } from "./index";
+} from "./internal/testing/awsCli";
 
 // The AWS CLI, a client we did not write, against the emulator: every demo endpoint, sessions,
 // streams (through the CLI's own botocore: Debian's CLI 2.9.19 cannot print an event stream),

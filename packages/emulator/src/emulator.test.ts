@@ -1,8 +1,8 @@
+import { demoCredentials, demoEndpoints } from "@sagefetch/msw";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoCredentials, demoEndpoints } from "../index";
-import { readEventStream } from "../internal/testing/event-stream-decoder";
-import { STREAM_ACTION, signedInvoke } from "../internal/testing/invoke";
 import { type Emulator, startEmulator } from "./index";
+import { readEventStream } from "./internal/testing/eventStream";
+import { STREAM_ACTION, signedInvoke } from "./internal/testing/signedInvoke";
 
 // The emulator in-process on a free port, called over real HTTP with fetch and the test signer.
 // (The AWS SDK's own client is tested against it in packages/core/test/emulator; the AWS CLI and

@@ -1,7 +1,6 @@
-import type { CognitoIdentityMock } from "../cognito/types";
-import type { SageMakerMock } from "../handlers/types";
+import type { CognitoIdentityMock, SageMakerMock } from "@sagefetch/msw";
 import { parseDuration } from "./duration";
-import { applyFaultSpec } from "./fault-spec";
+import { applyFaultSpec } from "./faultSpec";
 
 /** The admin API's path prefix: no SageMaker Runtime path starts with it. */
 export const ADMIN_PREFIX = "/_emulator/";

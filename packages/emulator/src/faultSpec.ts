@@ -1,4 +1,4 @@
-import type { FaultQueue } from "../handlers/faults";
+import type { FaultQueue } from "@sagefetch/msw";
 
 /** A fault named in a string, for the command line, a config file and the admin API. */
 export class FaultSpecError extends Error {
