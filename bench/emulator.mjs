@@ -1,4 +1,4 @@
-// The emulator's requests per second: `startEmulator({ port: 0 })` from @sagefetch/msw in a
+// The emulator's requests per second: `startEmulator({ port: 0 })` from @sagefetch/emulator in a
 // process of its own, hammered over keep-alive HTTP by CONCURRENCY sagefetch clients (one
 // InvokeEndpoint on `echo` each at a time, as fast as answers come) from this process for a
 // fixed time. On 2 cores that is one core for the emulator and one for the clients. Runs

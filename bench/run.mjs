@@ -292,7 +292,7 @@ const tables = [
   "",
   markdownTable(
     [
-      `Emulator (@sagefetch/msw/emulator), ${emulator.concurrency} keep-alive sagefetch clients, ${emulator.seconds} s runs`,
+      `Emulator (@sagefetch/emulator), ${emulator.concurrency} keep-alive sagefetch clients, ${emulator.seconds} s runs`,
       "requests/s",
       "of the ceiling",
     ],

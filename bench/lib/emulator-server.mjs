@@ -3,7 +3,7 @@
 // (the load generator's ceiling). Prints one JSON line, { url, verifying }, then answers
 // "reset" messages (the emulator's request log is cleared between runs) until disconnected.
 import { createServer } from "node:http";
-import { startEmulator } from "@sagefetch/msw/emulator";
+import { startEmulator } from "@sagefetch/emulator";
 
 const mode = process.argv[2];
 

@@ -27,7 +27,7 @@ process.on("SIGINT", () => {
 
 /**
  * @typedef {import("./lib/args.mjs").Options} Options
- * @typedef {Awaited<ReturnType<typeof import("@sagefetch/msw/emulator").startEmulator>>} Emulator
+ * @typedef {Awaited<ReturnType<typeof import("@sagefetch/emulator").startEmulator>>} Emulator
  * @typedef {import("@sagefetch/core").InvokeEndpointCommandInput} Input
  */
 
@@ -60,7 +60,7 @@ async function main(argv) {
 
 /** The emulator of @sagefetch/msw on a free loopback port, paced like a model that generates. */
 async function startLocalEmulator() {
-  const { startEmulator } = await import("@sagefetch/msw/emulator");
+  const { startEmulator } = await import("@sagefetch/emulator");
   const emulator = await startEmulator({ port: 0 });
   emulator.mock.stream.delayMs = 30;
   note(`emulator: ${emulator.url} (echo, sentiment, chat, tabular, flaky, slow)`);

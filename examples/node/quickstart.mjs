@@ -11,7 +11,7 @@ import {
 const env = process.env;
 const emulator = env.AWS_ACCESS_KEY_ID
   ? undefined
-  : await import("@sagefetch/msw/emulator").then(({ startEmulator }) => startEmulator({ port: 0 }));
+  : await import("@sagefetch/emulator").then(({ startEmulator }) => startEmulator({ port: 0 }));
 
 const client = new SageMakerRuntimeClient({
   region: env.AWS_REGION ?? "us-east-1",

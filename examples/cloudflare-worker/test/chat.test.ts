@@ -1,8 +1,8 @@
 // The Worker in workerd (miniflare, with wrangler.toml's compatibility settings), calling the
 // emulator on loopback with the demo key as its secrets.
 import { InvokeEndpointCommand, SageMakerRuntimeClient, Session } from "@sagefetch/core";
+import { type Emulator, startEmulator } from "@sagefetch/emulator";
 import { demoCredentials, demoEndpoints } from "@sagefetch/msw";
-import { type Emulator, startEmulator } from "@sagefetch/msw/emulator";
 import type { Miniflare } from "miniflare";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gatedModel, readEvents, type SseEvent, tickerModel } from "./models";

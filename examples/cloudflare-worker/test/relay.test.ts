@@ -6,8 +6,8 @@ import {
   readTokens,
   SageMakerRuntimeClient,
 } from "@sagefetch/core";
+import { type Emulator, startEmulator } from "@sagefetch/emulator";
 import { demoCredentials, demoEndpoints } from "@sagefetch/msw";
-import { type Emulator, startEmulator } from "@sagefetch/msw/emulator";
 import type { Miniflare } from "miniflare";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tickerModel } from "./models";

@@ -1,8 +1,8 @@
 // api/chat.ts in @edge-runtime/vm (the Edge runtime's web APIs, no Node global), calling the
 // emulator on loopback with the demo key as its environment variables.
 import { InvokeEndpointCommand, SageMakerRuntimeClient, Session } from "@sagefetch/core";
+import { type Emulator, startEmulator } from "@sagefetch/emulator";
 import { demoCredentials, demoEndpoints } from "@sagefetch/msw";
-import { type Emulator, startEmulator } from "@sagefetch/msw/emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bundleFunction, type EdgeFunction, startFunction } from "./edge";
 import { gatedModel, readEvents, type SseEvent, tickerModel } from "./models";

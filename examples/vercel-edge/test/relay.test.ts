@@ -6,8 +6,8 @@ import {
   readTokens,
   SageMakerRuntimeClient,
 } from "@sagefetch/core";
+import { type Emulator, startEmulator } from "@sagefetch/emulator";
 import { demoCredentials } from "@sagefetch/msw";
-import { type Emulator, startEmulator } from "@sagefetch/msw/emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bundleFunction, type EdgeFunction, startFunction } from "./edge";
 

@@ -1,16 +1,16 @@
+export { CognitoFaultQueue } from "./cognito/CognitoFaultQueue";
 export {
   COGNITO_MESSAGES,
   CognitoServiceError,
   cognitoError,
-} from "./cognito/cognito-error";
-export { cognitoIdentityHandlers } from "./cognito/cognito-handlers";
-export { CognitoFaultQueue } from "./cognito/faults";
-export type { CognitoIdentity } from "./cognito/identity-store";
-export { IdentityStore } from "./cognito/identity-store";
-export type { TestLoginTokenOptions } from "./cognito/login-tokens";
-export { testLoginToken, testLoginValidator } from "./cognito/login-tokens";
+} from "./cognito/CognitoServiceError";
+export { cognitoIdentityHandlers } from "./cognito/cognitoHandlers";
+export type { CognitoIdentity } from "./cognito/IdentityStore";
+export { IdentityStore } from "./cognito/IdentityStore";
+export type { TestLoginTokenOptions } from "./cognito/loginTokens";
+export { testLoginToken, testLoginValidator } from "./cognito/loginTokens";
 export type { IssuedCredentials } from "./cognito/mint";
-export { STS_MESSAGES } from "./cognito/sts/assume-role-with-web-identity";
+export { STS_MESSAGES } from "./cognito/sts/assumeRoleWithWebIdentity";
 export type {
   CognitoIdentityHandlersOptions,
   CognitoIdentityMock,
@@ -21,12 +21,7 @@ export type {
   LoginValidator,
   OpenIdClaims,
 } from "./cognito/types";
-export {
-  type ContainerModelOptions,
-  containerModel,
-  pingContainer,
-} from "./container/container-model";
-export { CredentialStore } from "./credentials/credential-store";
+export { CredentialStore } from "./credentials/CredentialStore";
 export {
   createDemoEndpoints,
   type DemoEndpointName,
@@ -42,8 +37,8 @@ export {
   MAX_EVENT_HEADERS_BYTES,
   MAX_EVENT_PAYLOAD_BYTES,
 } from "./eventstream/index";
-export type { AsyncInvocation, AsyncOutput } from "./handlers/async/async-results";
-export { AsyncResults } from "./handlers/async/async-results";
+export type { AsyncInvocation, AsyncOutput } from "./handlers/async/AsyncResults";
+export { AsyncResults } from "./handlers/async/AsyncResults";
 export { DEFAULT_ACCOUNT_ID, demoCredentials } from "./handlers/config";
 export type {
   DelayFault,
@@ -52,9 +47,9 @@ export type {
   Fault,
   HtmlFault,
   LatencyRange,
-} from "./handlers/faults";
-export { FaultQueue } from "./handlers/faults";
-export { ModelContainerError, modelError } from "./handlers/model-error";
+} from "./handlers/FaultQueue";
+export { FaultQueue } from "./handlers/FaultQueue";
+export { ModelContainerError, modelError } from "./handlers/ModelContainerError";
 export type {
   EndpointConfig,
   EndpointDefinition,
@@ -67,28 +62,28 @@ export type {
   SessionOptions,
   StreamChunk,
   VariantConfig,
-} from "./handlers/model-types";
-export { MAX_PAYLOAD_BYTES } from "./handlers/operations/invoke-endpoint";
-export { MAX_ASYNC_INLINE_BYTES } from "./handlers/operations/invoke-endpoint-async";
+} from "./handlers/modelTypes";
+export { MAX_PAYLOAD_BYTES } from "./handlers/operations/invokeEndpoint";
+export { MAX_ASYNC_INLINE_BYTES } from "./handlers/operations/invokeEndpointAsync";
 export type { OverrideOptions } from "./handlers/overrides";
 export { sageMakerError, sageMakerNetworkError, sageMakerResponse } from "./handlers/overrides";
-export { sageMakerHandlers } from "./handlers/sagemaker-handlers";
-export { DEFAULT_SESSION_TTL_SECONDS, SessionStore } from "./handlers/sessions/session-store";
-export type { StreamFailureKind } from "./handlers/stream-errors";
+export type { StreamFailureKind } from "./handlers/StreamFailure";
 export {
   internalStreamFailure,
   modelStreamError,
   StreamFailure,
   unmodeledStreamError,
-} from "./handlers/stream-errors";
+} from "./handlers/StreamFailure";
+export { sageMakerHandlers } from "./handlers/sageMakerHandlers";
+export { DEFAULT_SESSION_TTL_SECONDS, SessionStore } from "./handlers/sessions/SessionStore";
 export type {
   CorruptStreamFault,
   CutStreamFault,
   StreamFault,
   TruncateStreamFault,
-} from "./handlers/stream-fault";
-export type { Chunking, StreamOptions } from "./handlers/streaming/stream-settings";
-export { StreamSettings } from "./handlers/streaming/stream-settings";
+} from "./handlers/streamFault";
+export type { Chunking, StreamOptions } from "./handlers/streaming/StreamSettings";
+export { StreamSettings } from "./handlers/streaming/StreamSettings";
 export type {
   MockCredentials,
   OperationName,

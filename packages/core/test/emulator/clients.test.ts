@@ -4,8 +4,8 @@
 // framing is the service's; sagefetch passing the same table is the proof of the drop-in.
 import { createServer, type Server } from "node:http";
 import * as aws from "@aws-sdk/client-sagemaker-runtime";
-import { containerModel, createDemoEndpoints, demoCredentials } from "@sagefetch/msw";
-import { type Emulator, startEmulator } from "@sagefetch/msw/emulator";
+import { containerModel, type Emulator, startEmulator } from "@sagefetch/emulator";
+import { createDemoEndpoints, demoCredentials } from "@sagefetch/msw";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import * as sagefetch from "../../src/index";
 import { isolateFromAwsEnvironment } from "../differential/harness";

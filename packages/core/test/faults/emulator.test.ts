@@ -1,8 +1,9 @@
 // Fault matrix over real HTTP: the sagefetch-emulator on loopback, with its faults on. Node
 // only (the emulator is a Node server). Real sockets: a dropped connection is a reset, a cut
 // stream a closed socket, an abort a closed connection the server sees.
+
+import { type Emulator, startEmulator } from "@sagefetch/emulator";
 import { demoCredentials, demoEndpoints } from "@sagefetch/msw";
-import { type Emulator, startEmulator } from "@sagefetch/msw/emulator";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
   AbortError,

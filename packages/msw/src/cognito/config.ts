@@ -1,4 +1,4 @@
-import { CredentialStore, isCredentialStore } from "../credentials/credential-store";
+import { CredentialStore, isCredentialStore } from "../credentials/CredentialStore";
 import { DEFAULT_ACCOUNT_ID } from "../handlers/config";
 import { type BaseUrl, parseBaseUrl } from "../handlers/route";
 import type { CognitoIdentityHandlersOptions, LoginValidator, OpenIdClaims } from "./types";

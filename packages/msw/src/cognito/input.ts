@@ -2,8 +2,8 @@ import {
   checkString,
   constraintFailure,
   validationErrorsMessage,
-} from "../internal/validation-message";
-import { CognitoServiceError } from "./cognito-error";
+} from "../internal/validationMessage";
+import { CognitoServiceError } from "./CognitoServiceError";
 import { ID_PATTERN } from "./config";
 
 /** The members of the three operations' inputs (AWS JSON 1.1 bodies). */

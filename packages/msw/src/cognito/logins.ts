@@ -3,9 +3,9 @@ import {
   CognitoServiceError,
   isCognitoServiceError,
   notAuthorized,
-} from "./cognito-error";
+} from "./CognitoServiceError";
 import type { ResolvedPool } from "./config";
-import type { CognitoIdentity, IdentityStore } from "./identity-store";
+import type { CognitoIdentity, IdentityStore } from "./IdentityStore";
 
 /** The verified logins of a request: subject by provider name, in the request's order. */
 export type VerifiedLogins = ReadonlyMap<string, string>;

@@ -1,4 +1,4 @@
-import type { CredentialStore } from "../credentials/credential-store";
+import type { CredentialStore } from "../credentials/CredentialStore";
 import type { MockCredentials } from "../handlers/types";
 import { BASE64_CHARS, randomBase64, randomChars, UPPER_BASE32 } from "../internal/random";
 

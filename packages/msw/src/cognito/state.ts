@@ -1,9 +1,9 @@
-import type { AnswerContext } from "../internal/aws-response";
+import type { AnswerContext } from "../internal/awsResponse";
+import { CognitoFaultQueue } from "./CognitoFaultQueue";
 import type { CognitoConfig, ResolvedPool } from "./config";
-import { CognitoFaultQueue } from "./faults";
-import { IdentityStore } from "./identity-store";
+import { IdentityStore } from "./IdentityStore";
 import type { IssuedCredentials } from "./mint";
-import { OpenIdTokens } from "./open-id-token";
+import { OpenIdTokens } from "./OpenIdTokens";
 import type { ServiceRoute } from "./route";
 import type { CognitoRequest } from "./types";
 

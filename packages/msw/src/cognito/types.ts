@@ -1,7 +1,7 @@
 import type { RequestHandler } from "msw";
-import type { CredentialStore } from "../credentials/credential-store";
-import type { CognitoFaultQueue } from "./faults";
-import type { IdentityStore } from "./identity-store";
+import type { CredentialStore } from "../credentials/CredentialStore";
+import type { CognitoFaultQueue } from "./CognitoFaultQueue";
+import type { IdentityStore } from "./IdentityStore";
 import type { IssuedCredentials } from "./mint";
 
 /** The operations the mock plays: Cognito Identity's three unsigned ones, and STS's. */

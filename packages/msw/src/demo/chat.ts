@@ -1,5 +1,5 @@
-import { modelError } from "../handlers/model-error";
-import type { ModelFn, ModelRequest } from "../handlers/model-types";
+import { modelError } from "../handlers/ModelContainerError";
+import type { ModelFn, ModelRequest } from "../handlers/modelTypes";
 
 interface Turn {
   user: string;

@@ -1,4 +1,4 @@
-import type { ModelFn } from "../handlers/model-types";
+import type { ModelFn } from "../handlers/modelTypes";
 
 /**
  * Returns the body as sent, with its content type and custom attributes. Streamed, the bytes

@@ -1,5 +1,5 @@
-import { modelError } from "../handlers/model-error";
-import type { ModelFn } from "../handlers/model-types";
+import { modelError } from "../handlers/ModelContainerError";
+import type { ModelFn } from "../handlers/modelTypes";
 
 /**
  * Fails one call in every `failEvery`, starting with the first (with the default 2: calls 1, 3,

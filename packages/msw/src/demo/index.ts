@@ -1,4 +1,4 @@
-import type { EndpointDefinition } from "../handlers/model-types";
+import type { EndpointDefinition } from "../handlers/modelTypes";
 import { chatModel } from "./chat";
 import { echoModel } from "./echo";
 import { flakyModel } from "./flaky";

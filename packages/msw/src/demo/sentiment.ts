@@ -1,5 +1,5 @@
-import { modelError } from "../handlers/model-error";
-import type { ModelFn, ModelRequest } from "../handlers/model-types";
+import { modelError } from "../handlers/ModelContainerError";
+import type { ModelFn, ModelRequest } from "../handlers/modelTypes";
 
 const POSITIVE = new Set(
   "love loved lovely like great good excellent amazing awesome happy wonderful best fantastic nice enjoy enjoyed fast easy".split(

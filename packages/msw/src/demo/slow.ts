@@ -1,4 +1,4 @@
-import type { ModelFn } from "../handlers/model-types";
+import type { ModelFn } from "../handlers/modelTypes";
 import { sleep } from "../internal/sleep";
 
 /**

@@ -1,5 +1,5 @@
-import { modelError } from "../handlers/model-error";
-import type { ModelFn } from "../handlers/model-types";
+import { modelError } from "../handlers/ModelContainerError";
+import type { ModelFn } from "../handlers/modelTypes";
 
 /** The prediction for one row: the logistic of the mean of its features, to 6 decimals. */
 export function predictRow(features: readonly number[]): number {

@@ -1,8 +1,8 @@
 import protocolTests from "@vectors/eventstream/restjson1-protocol-tests.json";
 import { describe, expect, it } from "vitest";
 import { utf8 } from "../internal/bytes";
-import { headerFromWire, positiveVectors } from "../internal/testing/eventstream-vectors";
-import { fromBase64 } from "../internal/testing/vector-bytes";
+import { headerFromWire, positiveVectors } from "../internal/testing/eventstreamVectors";
+import { fromBase64 } from "../internal/testing/vectorBytes";
 import { crc32, type EventHeaderValue, encodeEventMessage } from "./index";
 
 interface ProtocolMessage {

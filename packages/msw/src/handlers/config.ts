@@ -1,8 +1,8 @@
-import { CredentialStore, isCredentialStore } from "../credentials/credential-store";
+import { CredentialStore, isCredentialStore } from "../credentials/CredentialStore";
 import { DEFAULT_SEED } from "../internal/prng";
-import type { EndpointConfig, ModelFn } from "./model-types";
+import type { EndpointConfig, ModelFn } from "./modelTypes";
 import { type BaseUrl, parseBaseUrl } from "./route";
-import { DEFAULT_SESSION_TTL_SECONDS } from "./sessions/session-store";
+import { DEFAULT_SESSION_TTL_SECONDS } from "./sessions/SessionStore";
 import type { MockCredentials, SageMakerHandlersOptions } from "./types";
 
 /**

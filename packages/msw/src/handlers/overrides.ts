@@ -1,10 +1,10 @@
 import { type HttpHandler, HttpResponse, http } from "msw";
-import { errorResponse, newAnswerContext } from "../internal/aws-response";
-import { defaultMessage } from "../internal/error-codes";
+import { errorResponse, newAnswerContext } from "../internal/awsResponse";
+import { defaultMessage } from "../internal/errorCodes";
 import { DEFAULT_VARIANT } from "./config";
-import type { ModelOutput } from "./model-types";
-import { modelOutputResponse } from "./operations/model-response";
-import { resolveOutput } from "./operations/resolve-output";
+import type { ModelOutput } from "./modelTypes";
+import { modelOutputResponse } from "./operations/modelResponse";
+import { resolveOutput } from "./operations/resolveOutput";
 import { matchRoute, parseBaseUrl } from "./route";
 import type { OperationName } from "./types";
 

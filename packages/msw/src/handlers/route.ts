@@ -1,5 +1,5 @@
 import { DNS_SUFFIXES } from "../internal/partitions";
-import { safeDecode } from "../internal/uri-encode";
+import { safeDecode } from "../internal/uriEncode";
 import type { OperationName } from "./types";
 
 /** Where a request is headed, once it is known to be for SageMaker Runtime. */

@@ -1,10 +1,10 @@
 import type { RequestHandler } from "msw";
-import type { CredentialStore } from "../credentials/credential-store";
-import type { AsyncResults } from "./async/async-results";
-import type { FaultQueue } from "./faults";
-import type { EndpointDefinition } from "./model-types";
-import type { SessionStore } from "./sessions/session-store";
-import type { StreamOptions, StreamSettings } from "./streaming/stream-settings";
+import type { CredentialStore } from "../credentials/CredentialStore";
+import type { AsyncResults } from "./async/AsyncResults";
+import type { FaultQueue } from "./FaultQueue";
+import type { EndpointDefinition } from "./modelTypes";
+import type { SessionStore } from "./sessions/SessionStore";
+import type { StreamOptions, StreamSettings } from "./streaming/StreamSettings";
 
 export type OperationName =
   | "InvokeEndpoint"

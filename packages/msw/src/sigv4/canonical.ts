@@ -1,4 +1,4 @@
-import { safeDecode, uriEncode } from "../internal/uri-encode";
+import { safeDecode, uriEncode } from "../internal/uriEncode";
 
 /**
  * Canonical URI for every service but S3: dot segments resolved, empty segments dropped,

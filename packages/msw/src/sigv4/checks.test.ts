@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { at, KEY, sign, TEMP, verify, withHeader } from "../internal/testing/verify-fixtures";
+import { at, KEY, sign, TEMP, verify, withHeader } from "../internal/testing/verifyFixtures";
 
 describe("verifySigV4 checks", () => {
   describe("clock skew", () => {

@@ -1,4 +1,4 @@
-import { formatAmzDate } from "../internal/amz-date";
+import { formatAmzDate } from "../internal/amzDate";
 import type { CredentialScope } from "./authorization";
 import { failure, MESSAGES } from "./failures";
 import type { VerifyFailure, VerifyOptions } from "./types";

@@ -7,7 +7,7 @@ import {
   TEMP,
   verify,
   withHeader,
-} from "../internal/testing/verify-fixtures";
+} from "../internal/testing/verifyFixtures";
 
 describe("verifySigV4", () => {
   it("accepts a good signature and leaves the body readable", async () => {

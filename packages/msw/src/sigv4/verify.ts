@@ -1,4 +1,4 @@
-import { parseAmzDate } from "../internal/amz-date";
+import { parseAmzDate } from "../internal/amzDate";
 import { readBody, timingSafeEqual } from "../internal/bytes";
 import { sha256Hex } from "../internal/crypto";
 import { parseAuthorization, parseCredentialScope } from "./authorization";

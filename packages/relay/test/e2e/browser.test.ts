@@ -2,7 +2,7 @@
 // emulator on another origin through the relay (in workerd, and on Node's http server) on a
 // third: invoke and stream both work. The same page calling the emulator directly fails with
 // CorsBlockedError, and a page of an origin the relay does not allow cannot use it.
-import { type Emulator, startEmulator } from "@sagefetch/msw/emulator";
+import { type Emulator, startEmulator } from "@sagefetch/emulator";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../../../../scripts/testing/chromium";

@@ -2,8 +2,8 @@ import {
   checkInteger,
   checkString,
   validationErrorsMessage,
-} from "../../internal/validation-message";
-import { CognitoServiceError } from "../cognito-error";
+} from "../../internal/validationMessage";
+import { CognitoServiceError } from "../CognitoServiceError";
 
 /** AssumeRoleWithWebIdentity's parameters, once valid. */
 export interface WebIdentityInput {

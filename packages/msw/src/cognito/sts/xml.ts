@@ -1,5 +1,5 @@
 import { HttpResponse } from "msw";
-import { type AnswerContext, serviceHeaders } from "../../internal/aws-response";
+import { type AnswerContext, serviceHeaders } from "../../internal/awsResponse";
 
 export const STS_NAMESPACE = "https://sts.amazonaws.com/doc/2011-06-15/";
 

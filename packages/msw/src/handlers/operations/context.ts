@@ -1,6 +1,6 @@
-import type { AnswerContext } from "../../internal/aws-response";
+import type { AnswerContext } from "../../internal/awsResponse";
 import type { ResolvedConfig } from "../config";
-import type { MockState } from "../mock-state";
+import type { MockState } from "../mockState";
 import type { Route } from "../route";
 import type { OperationName, ReceivedRequest } from "../types";
 

@@ -1,7 +1,7 @@
 import type { OperationTable } from "./context";
-import { invokeEndpoint } from "./invoke-endpoint";
-import { invokeEndpointAsync } from "./invoke-endpoint-async";
-import { invokeEndpointWithResponseStream } from "./invoke-endpoint-with-response-stream";
+import { invokeEndpoint } from "./invokeEndpoint";
+import { invokeEndpointAsync } from "./invokeEndpointAsync";
+import { invokeEndpointWithResponseStream } from "./invokeEndpointWithResponseStream";
 
 /** One entry per SageMaker Runtime operation. */
 export const operations: OperationTable = {

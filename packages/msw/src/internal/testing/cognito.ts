@@ -1,5 +1,5 @@
 // Test-only: requests to Cognito Identity and STS as a client sends them, and their answers.
-import { TEST_DATE } from "./sign-request";
+import { TEST_DATE } from "./signRequest";
 
 export const COGNITO_URL = "https://cognito-identity.us-east-1.amazonaws.com/";
 export const STS_URL = "https://sts.us-east-1.amazonaws.com/";

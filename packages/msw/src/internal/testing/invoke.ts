@@ -1,5 +1,5 @@
 // Test-only: signed InvokeEndpoint requests, as a SageMaker Runtime client would send them.
-import { signRequest, TEST_DATE, type TestCredentials, type TestSignOptions } from "./sign-request";
+import { signRequest, TEST_DATE, type TestCredentials, type TestSignOptions } from "./signRequest";
 
 export const RUNTIME_URL = "https://runtime.sagemaker.us-east-1.amazonaws.com";
 
