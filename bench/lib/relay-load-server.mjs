@@ -19,7 +19,7 @@ export const PART_DELAY_MS = 80;
  * to @sagefetch/emulator).
  */
 async function startLoadEmulator() {
-  const { startEmulator } = await import("@sagefetch/msw/emulator");
+  const { startEmulator } = await import("@sagefetch/emulator");
   const { createDemoEndpoints } = await import("@sagefetch/msw");
   return startEmulator({
     port: 0,
