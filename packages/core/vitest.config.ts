@@ -1,27 +1,19 @@
-import { fileURLToPath } from "node:url";
-import { cloudflareTest } from "@cloudflare/vitest-plugin";
-import { playwright } from "@vitest/browser-playwright";
-import { msw } from "msw/vite";
-import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
 import {
-  CHROMIUM_ARGS,
-  CHROMIUM_PATH,
-  chromiumAvailable,
-  projectSelected,
-} from "../../scripts/testing/chromium";
-import { resolveAs, SOURCE_CONDITIONS, WORKERD_MINIFLARE } from "../../scripts/testing/resolveAs";
-
-// The public test vectors, copied into the repository with their licences.
-const vectors = fileURLToPath(new URL("../testing/vectors", import.meta.url));
+  BROWSER_CONDITIONS,
+  chromiumBrowser,
+  edgeProject,
+  ifChromium,
+  transportAlias,
+  VECTORS_DIR,
+  workerdProject,
+} from "@sagefetch/testing/vitestProjects";
+import { SOURCE_CONDITIONS } from "@sagefetch/testing/resolveAs";
+import { msw } from "msw/vite";
+import { defineConfig } from "vitest/config";
 
 // Workspace packages resolve to their sources (the `@sagefetch/source` export condition), so
 // tests run without a build and always test the code in the tree.
 const conditions = SOURCE_CONDITIONS;
-
-/** How the runtime tests reach the MSW mock in each runtime (see test/harness/transport.*.ts). */
-const transport = (name: "node" | "browser" | "fetch") => ({
-  "#transport": fileURLToPath(new URL(`test/harness/transport.${name}.ts`, import.meta.url)),
-});
 
 // What every runtime runs: the unit tests, input validation, the client against the MSW mock,
 // and the check that the project really runs where its name says. The node project alone also
@@ -49,14 +41,8 @@ const faultMatrix = [
 // Node and Chromium only: the AWS SDK's own Cognito provider, as front-end apps use it.
 const nodeAndBrowser = ["test/runtime-node-browser/**/*.test.ts"];
 
-// Chromium: Debian's (see scripts/testing/chromium.ts). Missing on CI is an error; missing
-// elsewhere leaves the project out, with one line saying how to install it.
-function chromiumProjects(): TestProjectInlineConfiguration[] {
-  if (!projectSelected("chromium")) return [];
-  return chromiumAvailable("The chromium test project") ? [chromiumProject] : [];
-}
-
-const chromiumProject: TestProjectInlineConfiguration = {
+// Chromium: Debian's (see @sagefetch/testing's chromium.ts).
+const chromiumProjects = ifChromium({
   extends: true,
   // Serves /mockServiceWorker.js for MSW's setupWorker (worker only: no `virtual:msw` module).
   plugins: [msw({ mode: "worker-only" })],
@@ -65,33 +51,17 @@ const chromiumProject: TestProjectInlineConfiguration = {
   optimizeDeps: {
     include: ["@aws-sdk/credential-provider-cognito-identity", "@aws-sdk/client-cognito-identity"],
   },
-  resolve: {
-    alias: transport("browser"),
-    // The root's `resolve.conditions` replaces Vite's browser defaults: put them back.
-    conditions: ["module", "browser", "development|production"],
-  },
+  resolve: { alias: transportAlias("browser"), conditions: BROWSER_CONDITIONS },
   test: {
     name: "chromium",
     include: [...portable, ...nodeAndBrowser],
     provide: { runtime: "chromium" },
-    browser: {
-      enabled: true,
-      headless: true,
-      screenshotFailures: false,
-      provider: playwright({
-        launchOptions: {
-          executablePath: CHROMIUM_PATH,
-          args: CHROMIUM_ARGS,
-        },
-      }),
-      instances: [{ browser: "chromium", name: "chromium" }],
-    },
+    browser: chromiumBrowser(),
   },
-};
+});
 
 export default defineConfig({
-  resolve: { conditions, alias: { "@vectors": vectors } },
-  server: { fs: { allow: ["../..", vectors] } },
+  resolve: { conditions, alias: { "@vectors": VECTORS_DIR } },
   ssr: { resolve: { conditions } },
   test: {
     // In every project (each runtime words its platform errors its own way): fails any test in
@@ -101,7 +71,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        resolve: { alias: transport("node") },
+        resolve: { alias: transportAlias("node") },
         test: {
           name: "node",
           environment: "node",
@@ -109,28 +79,11 @@ export default defineConfig({
           provide: { runtime: "node" },
         },
       },
-      ...chromiumProjects(),
-      {
-        extends: true,
-        plugins: [resolveAs("workerd"), cloudflareTest({ miniflare: WORKERD_MINIFLARE })],
-        resolve: { alias: transport("fetch") },
-        test: {
-          name: "workerd",
-          include: [...portable, ...faultMatrix],
-          provide: { runtime: "workerd" },
-        },
-      },
-      {
-        extends: true,
-        plugins: [resolveAs("edge")],
-        resolve: { alias: transport("fetch") },
-        test: {
-          name: "edge",
-          environment: "edge-runtime",
-          include: [...portable, ...faultMatrix],
-          provide: { runtime: "edge" },
-        },
-      },
+      ...chromiumProjects,
+      workerdProject([...portable, ...faultMatrix], {
+        resolve: { alias: transportAlias("fetch") },
+      }),
+      edgeProject([...portable, ...faultMatrix], { resolve: { alias: transportAlias("fetch") } }),
     ],
   },
 });

@@ -3,7 +3,7 @@ import {
   chromiumAvailable as available,
   CHROMIUM_ARGS,
   CHROMIUM_PATH,
-} from "../../../../scripts/testing/chromium";
+} from "@sagefetch/testing/chromium";
 
 /**
  * Whether Chromium is there. Missing in CI is an error; missing elsewhere skips the browser

@@ -11,8 +11,8 @@ import {
   STANDARD_2026,
   StandardRetryStrategy,
 } from "../../src/index";
-import { demoEndpoints } from "../harness/demoEndpoints";
-import { type MockService, startMock } from "../harness/startMock";
+import { demoEndpoints } from "@sagefetch/testing/demoEndpoints";
+import { type MockService, startMock } from "@sagefetch/testing/startMock";
 import { probeFetch, settleAll, tickingModel, watchUnhandledRejections } from "./support";
 
 /** What a model waits on; released after each test so nothing is left pending. */

@@ -3,9 +3,9 @@
 // called for one refresh, and no call fails.
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { type AwsCredentialIdentity, InvokeEndpointCommand } from "../../src/index";
-import { demoEndpoints } from "../harness/demoEndpoints";
-import { type MockService, startMock } from "../harness/startMock";
-import { startTransport as inProcess } from "../harness/transport.fetch";
+import { demoEndpoints } from "@sagefetch/testing/demoEndpoints";
+import { type MockService, startMock } from "@sagefetch/testing/startMock";
+import { startTransport as inProcess } from "@sagefetch/testing/transports/fetch";
 import { settleAll } from "./support";
 
 const CALLS = 500;

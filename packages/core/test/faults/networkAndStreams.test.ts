@@ -8,8 +8,8 @@ import {
   InvokeEndpointCommand,
   InvokeEndpointWithResponseStreamCommand,
 } from "../../src/index";
-import { demoEndpoints } from "../harness/demoEndpoints";
-import { type MockService, startMock } from "../harness/startMock";
+import { demoEndpoints } from "@sagefetch/testing/demoEndpoints";
+import { type MockService, startMock } from "@sagefetch/testing/startMock";
 import { type Drained, drain, expectTypedError, watchUnhandledRejections } from "./support";
 
 const PARTS = ["p0 ", "p1 ", "p2 ", "p3"];

@@ -8,8 +8,8 @@ import {
   STANDARD_2026,
   StandardRetryStrategy,
 } from "../../src/index";
-import { type MockService, startMock } from "../harness/startMock";
-import { startTransport as inProcess } from "../harness/transport.fetch";
+import { type MockService, startMock } from "@sagefetch/testing/startMock";
+import { startTransport as inProcess } from "@sagefetch/testing/transports/fetch";
 import { expectTypedError, type Settled, settleAll } from "./support";
 
 let service: MockService;

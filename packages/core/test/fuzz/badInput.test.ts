@@ -13,7 +13,7 @@ import {
   SageMakerRuntimeServiceException,
   ValidationError,
 } from "../../src/index";
-import { type MockService, startMock } from "../harness/startMock";
+import { type MockService, startMock } from "@sagefetch/testing/startMock";
 import { RUNS } from "./arbitraries";
 
 const MAX_BODY = 6 * 1024 * 1024;

@@ -3,7 +3,7 @@
 import { fromCognitoIdentityPool } from "@aws-sdk/credential-provider-cognito-identity";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { InvokeEndpointCommand } from "../../src/index";
-import { type MockService, startMock } from "../harness/startMock";
+import { type MockService, startMock } from "@sagefetch/testing/startMock";
 
 const POOL = "us-east-1:11111111-2222-3333-4444-555555555555";
 let service: MockService;

@@ -6,7 +6,7 @@ import {
   StandardRetryStrategy,
   TimeoutError,
 } from "../../src/index";
-import { type MockService, startMock } from "../harness/startMock";
+import { type MockService, startMock } from "@sagefetch/testing/startMock";
 
 let service: MockService;
 beforeAll(async () => {

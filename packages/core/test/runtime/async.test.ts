@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { InvokeEndpointAsyncCommand, ValidationError } from "../../src/index";
-import { type MockService, startMock } from "../harness/startMock";
+import { type MockService, startMock } from "@sagefetch/testing/startMock";
 
 let service: MockService;
 beforeAll(async () => {

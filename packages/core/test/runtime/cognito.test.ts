@@ -2,7 +2,7 @@ import { testLoginToken, testLoginValidator } from "@sagefetch/msw";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { fromCognitoIdentityPool } from "../../src/cognito/index";
 import { InvokeEndpointCommand } from "../../src/index";
-import { type MockService, startMock } from "../harness/startMock";
+import { type MockService, startMock } from "@sagefetch/testing/startMock";
 
 const POOL = "us-east-1:11111111-2222-3333-4444-555555555555";
 const USER_POOL = "cognito-idp.us-east-1.amazonaws.com/us-east-1_AbCdEf";

@@ -5,7 +5,7 @@ import {
   CredentialsProviderError,
   InvokeEndpointCommand,
 } from "../../src/index";
-import { type MockService, startMock } from "../harness/startMock";
+import { type MockService, startMock } from "@sagefetch/testing/startMock";
 
 let service: MockService;
 const temporary = (n: number, expiration: Date): AwsCredentialIdentity => ({

@@ -5,7 +5,7 @@ import {
   STANDARD_2026,
   StandardRetryStrategy,
 } from "../../src/index";
-import { type MockService, startMock } from "../harness/startMock";
+import { type MockService, startMock } from "@sagefetch/testing/startMock";
 
 let service: MockService;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { readTokens, Session, SessionExpiredError, type SessionState } from "../../src/index";
-import { demoEndpoints } from "../harness/demoEndpoints";
-import { type MockService, startMock } from "../harness/startMock";
+import { demoEndpoints } from "@sagefetch/testing/demoEndpoints";
+import { type MockService, startMock } from "@sagefetch/testing/startMock";
 
 let service: MockService;
 const order: string[] = [];

@@ -10,8 +10,8 @@ import {
   readTokens,
   TimeoutError,
 } from "../../src/index";
-import { type MockService, startMock } from "../harness/startMock";
-import { startTransport as startInPage } from "../harness/transport.fetch";
+import { type MockService, startMock } from "@sagefetch/testing/startMock";
+import { startTransport as startInPage } from "@sagefetch/testing/transports/fetch";
 
 // A model the test drives: it streams a part each time the test releases one.
 // A release given before the model waits is kept as a credit, so the order never deadlocks.
@@ -37,7 +37,7 @@ let service: MockService;
 beforeAll(async () => {
   service = await startMock({
     endpoints: {
-      ...(await import("../harness/demoEndpoints")).demoEndpoints,
+      ...(await import("@sagefetch/testing/demoEndpoints")).demoEndpoints,
       parts: () => ({
         stream: (async function* () {
           for (const part of ["one ", "two ", "three"]) yield part;

@@ -16,8 +16,8 @@ import {
   Session,
 } from "../../src/index";
 import { drain } from "../faults/support";
-import { demoEndpoints } from "../harness/demoEndpoints";
-import { type MockService, startMock } from "../harness/startMock";
+import { demoEndpoints } from "@sagefetch/testing/demoEndpoints";
+import { type MockService, startMock } from "@sagefetch/testing/startMock";
 import { leaks } from "./scan";
 
 const CANARY = {

@@ -4,11 +4,12 @@ import { ReactQueryDevtoolsPanel } from "@tanstack/react-query-devtools/producti
 import { render, waitFor } from "@testing-library/react";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { SageMakerProvider, useInvokeEndpointQuery } from "../../src/index";
-import { type MockService, startMock } from "../harness/startMock";
+import { mockOptions } from "../harness/endpoints";
+import { type MockService, startMock } from "@sagefetch/testing/startMock";
 
 let service: MockService;
 beforeAll(async () => {
-  service = await startMock();
+  service = await startMock(mockOptions);
 });
 afterAll(() => service.stop());
 

@@ -2,13 +2,13 @@ import { AbortError } from "@sagefetch/core";
 import { act, renderHook, waitFor } from "@testing-library/react";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { useInvokeEndpoint, useStatefulSession } from "../../src/index";
-import { order } from "../harness/endpoints";
-import { type MockService, startMock } from "../harness/startMock";
+import { mockOptions, order } from "../harness/endpoints";
+import { type MockService, startMock } from "@sagefetch/testing/startMock";
 import { providerFor, settle } from "../harness/wrapper";
 
 let service: MockService;
 beforeAll(async () => {
-  service = await startMock();
+  service = await startMock(mockOptions);
 });
 afterEach(() => {
   service.reset();

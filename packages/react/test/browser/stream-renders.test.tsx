@@ -1,11 +1,12 @@
 import { act, render, waitFor } from "@testing-library/react";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { SageMakerProvider, type StreamStatus, useInvokeEndpointStream } from "../../src/index";
-import { type MockService, startMock } from "../harness/startMock";
+import { mockOptions } from "../harness/endpoints";
+import { type MockService, startMock } from "@sagefetch/testing/startMock";
 
 let service: MockService;
 beforeAll(async () => {
-  service = await startMock();
+  service = await startMock(mockOptions);
 });
 afterEach(() => service.reset());
 afterAll(() => service.stop());

@@ -12,14 +12,15 @@ import { act, renderHook, render as renderUi, waitFor } from "@testing-library/r
 import { Component, type ReactNode, StrictMode, useEffect, useRef } from "react";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { useInvokeEndpoint } from "../../src/index";
-import { type MockService, startMock } from "../harness/startMock";
+import { mockOptions } from "../harness/endpoints";
+import { type MockService, startMock } from "@sagefetch/testing/startMock";
 import { providerFor, settle } from "../harness/wrapper";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 let service: MockService;
 beforeAll(async () => {
-  service = await startMock();
+  service = await startMock(mockOptions);
 });
 afterEach(() => service.reset());
 afterAll(() => service.stop());

@@ -11,12 +11,13 @@ import {
   useInvokeEndpointQuery,
   useInvokeEndpointSuspenseQuery,
 } from "../../src/index";
-import { type MockService, startMock } from "../harness/startMock";
+import { mockOptions } from "../harness/endpoints";
+import { type MockService, startMock } from "@sagefetch/testing/startMock";
 import { providerFor } from "../harness/wrapper";
 
 let service: MockService;
 beforeAll(async () => {
-  service = await startMock();
+  service = await startMock(mockOptions);
 });
 afterEach(() => service.reset());
 afterAll(() => service.stop());

@@ -3,12 +3,13 @@ import { act, renderHook, render as renderUi, waitFor } from "@testing-library/r
 import { StrictMode, useEffect, useRef } from "react";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type UseInvokeEndpointStreamResult, useInvokeEndpointStream } from "../../src/index";
-import { type MockService, startMock } from "../harness/startMock";
+import { mockOptions } from "../harness/endpoints";
+import { type MockService, startMock } from "@sagefetch/testing/startMock";
 import { providerFor } from "../harness/wrapper";
 
 let service: MockService;
 beforeAll(async () => {
-  service = await startMock();
+  service = await startMock(mockOptions);
 });
 afterEach(() => service.reset());
 afterAll(() => service.stop());

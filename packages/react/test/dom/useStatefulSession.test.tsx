@@ -3,13 +3,13 @@ import { act, render, renderHook, waitFor } from "@testing-library/react";
 import { StrictMode, useEffect } from "react";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { type UseStatefulSessionOptions, useStatefulSession } from "../../src/index";
-import { order } from "../harness/endpoints";
-import { type MockService, startMock } from "../harness/startMock";
+import { mockOptions, order } from "../harness/endpoints";
+import { type MockService, startMock } from "@sagefetch/testing/startMock";
 import { providerFor, settle } from "../harness/wrapper";
 
 let service: MockService;
 beforeAll(async () => {
-  service = await startMock();
+  service = await startMock(mockOptions);
 });
 afterEach(() => {
   service.reset();

@@ -1,3 +1,4 @@
+import type { MockOptions } from "@sagefetch/testing/startMock";
 import {
   createDemoEndpoints,
   demoEndpoints,
@@ -54,4 +55,12 @@ export const endpoints: Record<string, EndpointDefinition> = {
   },
   // Raw bytes back.
   bytes: () => ({ body: new Uint8Array([0, 1, 2, 255]), contentType: "image/png" }),
+};
+
+/** How React's tests start the mock: these endpoints, and `order` emptied between tests. */
+export const mockOptions: MockOptions = {
+  endpoints,
+  onReset: () => {
+    order.length = 0;
+  },
 };

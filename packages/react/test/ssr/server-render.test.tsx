@@ -11,11 +11,12 @@ import {
   useInvokeEndpointStream,
   useStatefulSession,
 } from "../../src/index";
-import { type MockService, startMock } from "../harness/startMock";
+import { mockOptions } from "../harness/endpoints";
+import { type MockService, startMock } from "@sagefetch/testing/startMock";
 
 let service: MockService;
 beforeAll(async () => {
-  service = await startMock();
+  service = await startMock(mockOptions);
 });
 afterEach(() => service.reset());
 afterAll(() => service.stop());

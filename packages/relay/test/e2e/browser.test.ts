@@ -5,7 +5,7 @@
 import { type Emulator, startEmulator } from "@sagefetch/msw/emulator";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../../../../scripts/testing/chromium";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "@sagefetch/testing/chromium";
 import { createRelay } from "../../src/index";
 import type { PageCall, PageResult } from "./page";
 import { type Running, startNodeRelay, startPageServer, startWorkerdRelay } from "./servers";
