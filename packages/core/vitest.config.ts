@@ -1,3 +1,4 @@
+import { SOURCE_CONDITIONS } from "@sagefetch/testing/resolveAs";
 import {
   BROWSER_CONDITIONS,
   chromiumBrowser,
@@ -7,7 +8,6 @@ import {
   VECTORS_DIR,
   workerdProject,
 } from "@sagefetch/testing/vitestProjects";
-import { SOURCE_CONDITIONS } from "@sagefetch/testing/resolveAs";
 import { msw } from "msw/vite";
 import { defineConfig } from "vitest/config";
 

@@ -1,10 +1,10 @@
 import { demoCredentials, sageMakerHandlers } from "@sagefetch/msw";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { startTransport } from "@sagefetch/testing/transport";
-import { InvokeEndpointCommand, SageMakerRuntimeClient } from "../../src/index";
 import { demoEndpoints } from "@sagefetch/testing/demoEndpoints";
 import { testGenerations } from "@sagefetch/testing/testGenerations";
 import type { Transport } from "@sagefetch/testing/transport";
+import { startTransport } from "@sagefetch/testing/transport";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { InvokeEndpointCommand, SageMakerRuntimeClient } from "../../src/index";
 
 // The harness itself: a request a test left behind must not land in the next test's mock.
 const mock = sageMakerHandlers({ endpoints: demoEndpoints });

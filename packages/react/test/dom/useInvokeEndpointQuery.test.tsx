@@ -1,8 +1,9 @@
 import { ModelError, ServiceUnavailable } from "@sagefetch/core";
+import { setupMockService } from "@sagefetch/testing/startMock";
 import { QueryClient } from "@tanstack/react-query";
 import { act, render, renderHook, screen, waitFor } from "@testing-library/react";
 import { Suspense } from "react";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import {
   type InvokeEndpointQueryInput,
   invalidateSageMakerQueries,
@@ -12,15 +13,9 @@ import {
   useInvokeEndpointSuspenseQuery,
 } from "../../src/index";
 import { mockOptions } from "../harness/endpoints";
-import { type MockService, startMock } from "@sagefetch/testing/startMock";
 import { providerFor } from "../harness/wrapper";
 
-let service: MockService;
-beforeAll(async () => {
-  service = await startMock(mockOptions);
-});
-afterEach(() => service.reset());
-afterAll(() => service.stop());
+const service = setupMockService(mockOptions);
 
 const sentiment = (inputs: string): InvokeEndpointQueryInput => ({
   EndpointName: "sentiment",

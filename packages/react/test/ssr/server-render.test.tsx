@@ -1,7 +1,9 @@
 // @vitest-environment node
+
+import { setupMockService } from "@sagefetch/testing/startMock";
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import { renderToString } from "react-dom/server";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   type InvokeEndpointQueryInput,
   invokeEndpointQueryOptions,
@@ -12,14 +14,8 @@ import {
   useStatefulSession,
 } from "../../src/index";
 import { mockOptions } from "../harness/endpoints";
-import { type MockService, startMock } from "@sagefetch/testing/startMock";
 
-let service: MockService;
-beforeAll(async () => {
-  service = await startMock(mockOptions);
-});
-afterEach(() => service.reset());
-afterAll(() => service.stop());
+const service = setupMockService(mockOptions);
 
 const input: InvokeEndpointQueryInput = {
   EndpointName: "sentiment",
