@@ -2,11 +2,10 @@ import { SOURCE_CONDITIONS } from "@sagefetch/testing/resolveAs";
 import {
   BROWSER_CONDITIONS,
   chromiumBrowser,
-  edgeProject,
   ifChromium,
   transportAlias,
   VECTORS_DIR,
-  workerdProject,
+  webRuntimeProject,
 } from "@sagefetch/testing/vitestProjects";
 import { msw } from "msw/vite";
 import { defineConfig } from "vitest/config";
@@ -80,10 +79,12 @@ export default defineConfig({
         },
       },
       ...chromiumProjects,
-      workerdProject([...portable, ...faultMatrix], {
+      webRuntimeProject("workerd", [...portable, ...faultMatrix], {
         resolve: { alias: transportAlias("fetch") },
       }),
-      edgeProject([...portable, ...faultMatrix], { resolve: { alias: transportAlias("fetch") } }),
+      webRuntimeProject("edge", [...portable, ...faultMatrix], {
+        resolve: { alias: transportAlias("fetch") },
+      }),
     ],
   },
 });

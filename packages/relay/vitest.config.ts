@@ -1,5 +1,5 @@
 import { SOURCE_CONDITIONS } from "@sagefetch/testing/resolveAs";
-import { edgeProject, ifChromium, workerdProject } from "@sagefetch/testing/vitestProjects";
+import { ifChromium, webRuntimeProject } from "@sagefetch/testing/vitestProjects";
 import { defineConfig } from "vitest/config";
 
 // Workspace packages resolve to their sources (the `@sagefetch/source` export condition), so
@@ -40,8 +40,8 @@ export default defineConfig({
         },
       },
       ...e2eProjects,
-      workerdProject(portable),
-      edgeProject(portable),
+      webRuntimeProject("workerd", portable),
+      webRuntimeProject("edge", portable),
     ],
   },
 });

@@ -56,37 +56,34 @@ export function ifChromium(
 /** The resolve options of a browser project: the root's conditions replace Vite's defaults. */
 export const BROWSER_CONDITIONS: string[] = ["module", "browser", "development|production"];
 
-/** A project that runs `include` in workerd (Cloudflare's runtime), without Node APIs. */
-export function workerdProject(
-  include: string[],
-  extra: TestProjectInlineConfiguration = {},
-): TestProjectInlineConfiguration {
-  return {
-    extends: true,
-    ...extra,
-    plugins: [
-      resolveAs("workerd"),
-      cloudflareTest({ miniflare: WORKERD_MINIFLARE }),
-      ...(extra.plugins ?? []),
-    ],
-    test: { name: "workerd", include, provide: { runtime: "workerd" }, ...extra.test },
-  };
-}
+/** What makes a project run in workerd (Cloudflare's runtime) or Vercel's edge runtime. */
+const WEB_RUNTIMES = {
+  workerd: {
+    plugins: () => [resolveAs("workerd"), cloudflareTest({ miniflare: WORKERD_MINIFLARE })],
+    environment: undefined,
+  },
+  edge: { plugins: () => [resolveAs("edge")], environment: "edge-runtime" },
+} as const;
 
-/** A project that runs `include` in Vercel's edge runtime. */
-export function edgeProject(
+/**
+ * A project named after the web runtime it runs `include` in: workerd or the edge runtime,
+ * neither with Node APIs. The runtime's name is `inject("runtime")`.
+ */
+export function webRuntimeProject(
+  runtime: keyof typeof WEB_RUNTIMES,
   include: string[],
   extra: TestProjectInlineConfiguration = {},
 ): TestProjectInlineConfiguration {
+  const { plugins, environment } = WEB_RUNTIMES[runtime];
   return {
     extends: true,
     ...extra,
-    plugins: [resolveAs("edge"), ...(extra.plugins ?? [])],
+    plugins: [...plugins(), ...(extra.plugins ?? [])],
     test: {
-      name: "edge",
-      environment: "edge-runtime",
+      name: runtime,
+      ...(environment ? { environment } : {}),
       include,
-      provide: { runtime: "edge" },
+      provide: { runtime },
       ...extra.test,
     },
   };

@@ -3,7 +3,14 @@ import * as sagefetch from "@sagefetch/core";
 import vectors from "@vectors/restjson1-error-codes.json";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ALL_BYTES, CORAL, json, lowerCased, MODEL_ERROR_BODY, REQUEST_ID } from "./answers";
-import { type Input, isolateFromAwsEnvironment, type Outcome, prop, runBoth } from "./harness";
+import {
+  type Input,
+  isolateFromAwsEnvironment,
+  ONE_REGION_PER_PARTITION,
+  type Outcome,
+  prop,
+  runBoth,
+} from "./harness";
 import { type AnswerCase, describeWireParity, type Fields, type RequestCase } from "./wireParity";
 
 const INPUT: Input & Fields = {
@@ -66,18 +73,7 @@ const BODY_CASES: RequestCase[] = [
   { name: "Body: empty string", input: { Body: "" } },
 ].map((c) => ({ ...c, input: { ContentType: "application/octet-stream", ...c.input } }));
 
-const REGIONS = [
-  "us-east-1",
-  "cn-north-1",
-  "us-gov-west-1",
-  "us-iso-east-1",
-  "us-isob-east-1",
-  "eu-isoe-west-1",
-  "us-isof-south-1",
-  "eusc-de-east-1",
-];
-
-const REGION_CASES: RequestCase[] = REGIONS.flatMap((region) => [
+const REGION_CASES: RequestCase[] = ONE_REGION_PER_PARTITION.flatMap((region) => [
   { name: `${region}`, options: { region } },
   { name: `${region}, FIPS`, options: { region, useFipsEndpoint: true } },
   { name: `${region}, dual-stack`, options: { region, useDualstackEndpoint: true } },

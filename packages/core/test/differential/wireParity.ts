@@ -229,6 +229,32 @@ function describeRequests(operation: OperationName, spec: WireParity["requests"]
   });
 }
 
+/**
+ * Both clients' outcomes of one call answered with `answer`, made before the tests of the
+ * describe block this is called in; both calls must succeed, or both fail, as `expected` says.
+ */
+function bothAnswered(
+  operation: OperationName,
+  input: Fields,
+  answer: ChunkedAnswer,
+  expected: "succeeds" | "fails",
+): { aws: OperationOutcome; sf: OperationOutcome } {
+  const both = {} as { aws: OperationOutcome; sf: OperationOutcome };
+  beforeAll(async () => {
+    ({ aws: both.aws, sagefetch: both.sf } = await runBothOperation(
+      operation,
+      { region: "us-east-1" },
+      input,
+      answer,
+    ));
+    for (const outcome of [both.aws, both.sf]) {
+      if (expected === "succeeds") expect(outcome.error).toBeUndefined();
+      else expect(outcome.error).toBeInstanceOf(Error);
+    }
+  });
+  return both;
+}
+
 /** The body as comparable data: null when absent, else its bytes and its decodings. */
 function bodyOf(output: Fields | undefined) {
   const body = prop(output, "Body") as
@@ -252,33 +278,21 @@ const fieldsSet = (output: Fields | undefined) =>
 
 function describeOutputs(operation: OperationName, spec: NonNullable<WireParity["outputs"]>): void {
   describe.each(spec.cases)("output: $name", ({ answer }) => {
-    let aws: OperationOutcome;
-    let sf: OperationOutcome;
-
-    beforeAll(async () => {
-      ({ aws, sagefetch: sf } = await runBothOperation(
-        operation,
-        { region: "us-east-1" },
-        spec.input,
-        answer,
-      ));
-      expect(aws.error).toBeUndefined();
-      expect(sf.error).toBeUndefined();
-    });
+    const both = bothAnswered(operation, spec.input, answer, "succeeds");
 
     it.each(METADATA_FIELDS)("has the same $metadata.%s", (field) => {
-      expect(prop(prop(sf.output, "$metadata"), field)).toBe(
-        prop(prop(aws.output, "$metadata"), field),
+      expect(prop(prop(both.sf.output, "$metadata"), field)).toBe(
+        prop(prop(both.aws.output, "$metadata"), field),
       );
     });
 
     if (spec.hasBody) {
       it("has the same Body (bytes, transformToString() and base64)", () => {
-        if (prop(aws.output, "Body") === null) {
+        if (prop(both.aws.output, "Body") === null) {
           // Deliberate difference: for an empty answer the AWS SDK gives `Body: null` (its type
           // says Uint8ArrayBlobAdapter); sagefetch gives an empty one, so that
           // `out.Body.transformToString()` never throws.
-          expect(bodyOf(sf.output)).toEqual({
+          expect(bodyOf(both.sf.output)).toEqual({
             bytes: [],
             text: "",
             base64: "",
@@ -286,16 +300,16 @@ function describeOutputs(operation: OperationName, spec: NonNullable<WireParity[
           });
           return;
         }
-        expect(bodyOf(sf.output)).toEqual(bodyOf(aws.output));
+        expect(bodyOf(both.sf.output)).toEqual(bodyOf(both.aws.output));
       });
     }
 
     it.each(spec.fields)("has the same %s", (field) => {
-      expect(prop(sf.output, field)).toBe(prop(aws.output, field));
+      expect(prop(both.sf.output, field)).toBe(prop(both.aws.output, field));
     });
 
     it("has the same set of fields", () => {
-      expect(fieldsSet(sf.output)).toEqual(fieldsSet(aws.output));
+      expect(fieldsSet(both.sf.output)).toEqual(fieldsSet(both.aws.output));
     });
   });
 }
@@ -310,47 +324,35 @@ function describeErrors(operation: OperationName, spec: WireParity["errors"]): v
   ]);
 
   describe.each(cases)("error: $name", ({ answer }) => {
-    let aws: OperationOutcome;
-    let sf: OperationOutcome;
-
-    beforeAll(async () => {
-      ({ aws, sagefetch: sf } = await runBothOperation(
-        operation,
-        { region: "us-east-1" },
-        spec.input,
-        answer,
-      ));
-      expect(aws.error).toBeInstanceOf(Error);
-      expect(sf.error).toBeInstanceOf(Error);
-    });
+    const both = bothAnswered(operation, spec.input, answer, "fails");
 
     it.each(["name", "$fault", "message"])("has the same %s", (field) => {
-      expect(prop(sf.error, field)).toBe(prop(aws.error, field));
+      expect(prop(both.sf.error, field)).toBe(prop(both.aws.error, field));
     });
 
     it("has the same Message (the AWS SDK moves it into message and deletes it)", () => {
-      expect(prop(sf.error, "Message")).toBe(prop(aws.error, "Message"));
+      expect(prop(both.sf.error, "Message")).toBe(prop(both.aws.error, "Message"));
     });
 
     it.each(MODELED_FIELDS)("has the same %s", (field) => {
-      expect(prop(sf.error, field)).toEqual(prop(aws.error, field));
+      expect(prop(both.sf.error, field)).toEqual(prop(both.aws.error, field));
     });
 
     it.each(["httpStatusCode", "requestId", "attempts"])("has the same $metadata.%s", (field) => {
-      expect(prop(prop(sf.error, "$metadata"), field)).toBe(
-        prop(prop(aws.error, "$metadata"), field),
+      expect(prop(prop(both.sf.error, "$metadata"), field)).toBe(
+        prop(prop(both.aws.error, "$metadata"), field),
       );
     });
 
     it("is an instance of its package's class of the same name", () => {
-      const name = String(prop(aws.error, "name"));
-      expect(aws.error).toBeInstanceOf(ownClass("aws", name));
-      expect(sf.error).toBeInstanceOf(ownClass("sagefetch", name));
+      const name = String(prop(both.aws.error, "name"));
+      expect(both.aws.error).toBeInstanceOf(ownClass("aws", name));
+      expect(both.sf.error).toBeInstanceOf(ownClass("sagefetch", name));
     });
 
     it("is an instance of its package's SageMakerRuntimeServiceException", () => {
-      expect(aws.error).toBeInstanceOf(ownClass("aws", "SageMakerRuntimeServiceException"));
-      expect(sf.error).toBeInstanceOf(sagefetch.SageMakerRuntimeServiceException);
+      expect(both.aws.error).toBeInstanceOf(ownClass("aws", "SageMakerRuntimeServiceException"));
+      expect(both.sf.error).toBeInstanceOf(sagefetch.SageMakerRuntimeServiceException);
     });
   });
 }

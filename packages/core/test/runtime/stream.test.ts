@@ -13,6 +13,7 @@ import {
   readTokens,
   TimeoutError,
 } from "../../src/index";
+import { tickingModel } from "../faults/support";
 
 // A model the test drives: it streams a part each time the test releases one.
 // A release given before the model waits is kept as a credit, so the order never deadlocks.
@@ -55,17 +56,8 @@ const service = setupMockService({
         }
       })(),
     }),
-    endless: () => ({
-      stream: (async function* () {
-        try {
-          for (let i = 0; ; i++) {
-            await new Promise((resolve) => setTimeout(resolve, 5));
-            yield `tick ${i} `;
-          }
-        } finally {
-          gate.finished = true;
-        }
-      })(),
+    endless: tickingModel(() => {
+      gate.finished = true;
     }),
     failing: () => ({
       stream: (async function* () {
