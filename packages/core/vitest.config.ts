@@ -16,19 +16,19 @@ const conditions = SOURCE_CONDITIONS;
 
 // What every runtime runs: the unit tests, input validation, the client against the MSW mock,
 // and the check that the project really runs where its name says. The node project alone also
-// runs test/differential/** (AWS SDK, Node APIs) and test/runtimes/neutral-bundle.test.ts.
+// runs test/differential/** (AWS SDK, Node APIs) and test/runs-in/neutral-bundle.test.ts.
 const portable = [
   "src/**/*.test.ts",
   "test/validation.test.ts",
-  "test/runtime/**/*.test.ts",
-  "test/runtimes/which-runtime.test.ts",
+  "test/client-against-mock/**/*.test.ts",
+  "test/runs-in/which-runtime.test.ts",
   "test/relay/**/*.test.ts",
   // The secrets guard's own test: it is a setup file of every project.
   "test/secrets/guard.test.ts",
 ];
 // The fault matrix against the MSW mock (issue 9) runs in workerd and the edge runtime too; not
 // in Chromium, whose service worker does not pass cuts and cancels through faithfully (see
-// test/runtime/stream.test.ts). Its emulator part, the fuzz suite and the secrets check
+// test/client-against-mock/stream.test.ts). Its emulator part, the fuzz suite and the secrets check
 // over 36 failure paths (test/faults/emulator.test.ts, test/fuzz/**, test/secrets/secrets.test.ts)
 // run in the node project only; the secrets guard is on in every project.
 const faultMatrix = [
@@ -38,7 +38,7 @@ const faultMatrix = [
   "test/faults/credentialExpiry.test.ts",
 ];
 // Node and Chromium only: the AWS SDK's own Cognito provider, as front-end apps use it.
-const nodeAndBrowser = ["test/runtime-node-browser/**/*.test.ts"];
+const nodeAndBrowser = ["test/aws-sdk-cognito-provider/**/*.test.ts"];
 
 // Chromium: Debian's (see @sagefetch/testing's chromium.ts).
 const chromiumProjects = ifChromium({
