@@ -1,43 +1,34 @@
-import { fileURLToPath } from "node:url";
-import { cloudflareTest } from "@cloudflare/vitest-plugin";
-import { playwright } from "@vitest/browser-playwright";
-import { msw } from "msw/vite";
-import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
+import { SOURCE_CONDITIONS } from "@sagefetch/testing/resolveAs";
 import {
-  CHROMIUM_ARGS,
-  CHROMIUM_PATH,
-  chromiumAvailable,
-  projectSelected,
-} from "../../scripts/testing/chromium";
-import { resolveAs, SOURCE_CONDITIONS, WORKERD_MINIFLARE } from "../../scripts/testing/resolveAs";
-
-// The public test vectors, copied into the repository with their licences.
-const vectors = fileURLToPath(new URL("../testing/vectors", import.meta.url));
+  BROWSER_CONDITIONS,
+  chromiumBrowser,
+  ifChromium,
+  transportAlias,
+  VECTORS_DIR,
+  webRuntimeProject,
+} from "@sagefetch/testing/vitestProjects";
+import { msw } from "msw/vite";
+import { defineConfig } from "vitest/config";
 
 // Workspace packages resolve to their sources (the `@sagefetch/source` export condition), so
 // tests run without a build and always test the code in the tree.
 const conditions = SOURCE_CONDITIONS;
 
-/** How the runtime tests reach the MSW mock in each runtime (see test/harness/transport.*.ts). */
-const transport = (name: "node" | "browser" | "fetch") => ({
-  "#transport": fileURLToPath(new URL(`test/harness/transport.${name}.ts`, import.meta.url)),
-});
-
 // What every runtime runs: the unit tests, input validation, the client against the MSW mock,
 // and the check that the project really runs where its name says. The node project alone also
-// runs test/differential/** (AWS SDK, Node APIs) and test/runtimes/neutral-bundle.test.ts.
+// runs test/differential/** (AWS SDK, Node APIs) and test/runs-in/neutral-bundle.test.ts.
 const portable = [
   "src/**/*.test.ts",
   "test/validation.test.ts",
-  "test/runtime/**/*.test.ts",
-  "test/runtimes/which-runtime.test.ts",
+  "test/client-against-mock/**/*.test.ts",
+  "test/runs-in/which-runtime.test.ts",
   "test/relay/**/*.test.ts",
   // The secrets guard's own test: it is a setup file of every project.
   "test/secrets/guard.test.ts",
 ];
 // The fault matrix against the MSW mock (issue 9) runs in workerd and the edge runtime too; not
 // in Chromium, whose service worker does not pass cuts and cancels through faithfully (see
-// test/runtime/stream.test.ts). Its emulator part, the fuzz suite and the secrets check
+// test/client-against-mock/stream.test.ts). Its emulator part, the fuzz suite and the secrets check
 // over 36 failure paths (test/faults/emulator.test.ts, test/fuzz/**, test/secrets/secrets.test.ts)
 // run in the node project only; the secrets guard is on in every project.
 const faultMatrix = [
@@ -47,16 +38,10 @@ const faultMatrix = [
   "test/faults/credentialExpiry.test.ts",
 ];
 // Node and Chromium only: the AWS SDK's own Cognito provider, as front-end apps use it.
-const nodeAndBrowser = ["test/runtime-node-browser/**/*.test.ts"];
+const nodeAndBrowser = ["test/aws-sdk-cognito-provider/**/*.test.ts"];
 
-// Chromium: Debian's (see scripts/testing/chromium.ts). Missing on CI is an error; missing
-// elsewhere leaves the project out, with one line saying how to install it.
-function chromiumProjects(): TestProjectInlineConfiguration[] {
-  if (!projectSelected("chromium")) return [];
-  return chromiumAvailable("The chromium test project") ? [chromiumProject] : [];
-}
-
-const chromiumProject: TestProjectInlineConfiguration = {
+// Chromium: Debian's (see @sagefetch/testing's chromium.ts).
+const chromiumProjects = ifChromium({
   extends: true,
   // Serves /mockServiceWorker.js for MSW's setupWorker (worker only: no `virtual:msw` module).
   plugins: [msw({ mode: "worker-only" })],
@@ -69,33 +54,17 @@ const chromiumProject: TestProjectInlineConfiguration = {
       "fast-check",
     ],
   },
-  resolve: {
-    alias: transport("browser"),
-    // The root's `resolve.conditions` replaces Vite's browser defaults: put them back.
-    conditions: ["module", "browser", "development|production"],
-  },
+  resolve: { alias: transportAlias("browser"), conditions: BROWSER_CONDITIONS },
   test: {
     name: "chromium",
     include: [...portable, ...nodeAndBrowser],
     provide: { runtime: "chromium" },
-    browser: {
-      enabled: true,
-      headless: true,
-      screenshotFailures: false,
-      provider: playwright({
-        launchOptions: {
-          executablePath: CHROMIUM_PATH,
-          args: CHROMIUM_ARGS,
-        },
-      }),
-      instances: [{ browser: "chromium", name: "chromium" }],
-    },
+    browser: chromiumBrowser(),
   },
-};
+});
 
 export default defineConfig({
-  resolve: { conditions, alias: { "@vectors": vectors } },
-  server: { fs: { allow: ["../..", vectors] } },
+  resolve: { conditions, alias: { "@vectors": VECTORS_DIR } },
   ssr: { resolve: { conditions } },
   test: {
     // In every project (each runtime words its platform errors its own way): fails any test in
@@ -107,7 +76,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        resolve: { alias: transport("node") },
+        resolve: { alias: transportAlias("node") },
         test: {
           name: "node",
           environment: "node",
@@ -115,28 +84,13 @@ export default defineConfig({
           provide: { runtime: "node" },
         },
       },
-      ...chromiumProjects(),
-      {
-        extends: true,
-        plugins: [resolveAs("workerd"), cloudflareTest({ miniflare: WORKERD_MINIFLARE })],
-        resolve: { alias: transport("fetch") },
-        test: {
-          name: "workerd",
-          include: [...portable, ...faultMatrix],
-          provide: { runtime: "workerd" },
-        },
-      },
-      {
-        extends: true,
-        plugins: [resolveAs("edge")],
-        resolve: { alias: transport("fetch") },
-        test: {
-          name: "edge",
-          environment: "edge-runtime",
-          include: [...portable, ...faultMatrix],
-          provide: { runtime: "edge" },
-        },
-      },
+      ...chromiumProjects,
+      webRuntimeProject("workerd", [...portable, ...faultMatrix], {
+        resolve: { alias: transportAlias("fetch") },
+      }),
+      webRuntimeProject("edge", [...portable, ...faultMatrix], {
+        resolve: { alias: transportAlias("fetch") },
+      }),
     ],
   },
 });

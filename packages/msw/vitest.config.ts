@@ -1,12 +1,8 @@
-import { fileURLToPath } from "node:url";
+import { VECTORS_DIR } from "@sagefetch/testing/vitestProjects";
 import { defineConfig } from "vitest/config";
 
-// The public test vectors, copied into the repository with their licences.
-const vectors = fileURLToPath(new URL("../testing/vectors", import.meta.url));
-
 export default defineConfig({
-  resolve: { alias: { "@vectors": vectors } },
-  server: { fs: { allow: ["../..", vectors] } },
+  resolve: { alias: { "@vectors": VECTORS_DIR } },
   test: {
     environment: "node",
     include: ["src/**/*.test.ts"],

@@ -1,28 +1,20 @@
-import { fileURLToPath } from "node:url";
-import { playwright } from "@vitest/browser-playwright";
-import { msw } from "msw/vite";
-import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
 import {
-  CHROMIUM_ARGS,
-  CHROMIUM_PATH,
-  chromiumAvailable,
-  projectSelected,
-} from "../../scripts/testing/chromium";
+  BROWSER_CONDITIONS,
+  chromiumBrowser,
+  ifChromium,
+  transportAlias,
+} from "@sagefetch/testing/vitestProjects";
+import { msw } from "msw/vite";
+import { defineConfig } from "vitest/config";
 
 // Workspace packages resolve to their sources (the `@sagefetch/source` export condition), so
 // tests run without a build and always test the code in the tree.
 const conditions = ["@sagefetch/source"];
 
-/**
- * How the tests reach the MSW mock, shared with core's tests: in happy-dom the client is given a
- * fetch that asks the handlers directly (happy-dom's own fetch applies CORS to the page's origin,
- * which the service does not answer); in Chromium, MSW's service worker answers the real fetch.
- */
-const transport = (name: "fetch" | "browser") => ({
-  "#transport": fileURLToPath(
-    new URL(`../core/test/harness/transport.${name}.ts`, import.meta.url),
-  ),
-});
+// How the tests reach the MSW mock (@sagefetch/testing's transports): in happy-dom the client is
+// given a fetch that asks the handlers directly (happy-dom's own fetch applies CORS to the page's
+// origin, which the service does not answer); in Chromium, MSW's service worker answers the real
+// fetch.
 
 // The hooks' logic, in a DOM (happy-dom) against the mock's handlers; the SSR tests
 // pick the node environment themselves (no window).
@@ -32,14 +24,8 @@ const dom = [
   "test/ssr/**/*.test.{ts,tsx}",
 ];
 
-// Chromium: Debian's (see scripts/testing/chromium.ts). Missing on CI is an error; missing
-// elsewhere leaves the project out, with one line saying how to install it.
-function chromiumProjects(): TestProjectInlineConfiguration[] {
-  if (!projectSelected("chromium")) return [];
-  return chromiumAvailable("The chromium test project") ? [chromiumProject] : [];
-}
-
-const chromiumProject: TestProjectInlineConfiguration = {
+// Chromium: Debian's (see @sagefetch/testing's chromium.ts).
+const chromiumProjects = ifChromium({
   extends: true,
   // Serves /mockServiceWorker.js for MSW's setupWorker (worker only: no `virtual:msw` module).
   plugins: [msw({ mode: "worker-only" })],
@@ -58,29 +44,14 @@ const chromiumProject: TestProjectInlineConfiguration = {
       "msw/browser",
     ],
   },
-  resolve: {
-    alias: transport("browser"),
-    // The root's `resolve.conditions` replaces Vite's browser defaults: put them back.
-    conditions: ["module", "browser", "development|production"],
-  },
+  resolve: { alias: transportAlias("browser"), conditions: BROWSER_CONDITIONS },
   test: {
     name: "chromium",
     provide: { react: "19" },
     include: ["test/browser/**/*.test.{ts,tsx}"],
-    browser: {
-      enabled: true,
-      headless: true,
-      screenshotFailures: false,
-      provider: playwright({
-        launchOptions: {
-          executablePath: CHROMIUM_PATH,
-          args: CHROMIUM_ARGS,
-        },
-      }),
-      instances: [{ browser: "chromium", name: "chromium" }],
-    },
+    browser: chromiumBrowser(),
   },
-};
+});
 
 export default defineConfig({
   resolve: { conditions },
@@ -90,12 +61,12 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        resolve: { alias: transport("fetch") },
+        resolve: { alias: transportAlias("fetch") },
         test: { name: "dom", environment: "happy-dom", include: dom, provide: { react: "19" } },
       },
       {
         extends: true,
-        resolve: { alias: transport("fetch") },
+        resolve: { alias: transportAlias("fetch") },
         test: {
           name: "react18",
           environment: "happy-dom",
@@ -105,7 +76,7 @@ export default defineConfig({
           setupFiles: ["test/harness/react18.mjs"],
         },
       },
-      ...chromiumProjects(),
+      ...chromiumProjects,
     ],
   },
 });

@@ -1,7 +1,6 @@
-import { cloudflareTest } from "@cloudflare/vitest-plugin";
-import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
-import { chromiumAvailable, projectSelected } from "../../scripts/testing/chromium";
-import { resolveAs, SOURCE_CONDITIONS, WORKERD_MINIFLARE } from "../../scripts/testing/resolveAs";
+import { SOURCE_CONDITIONS } from "@sagefetch/testing/resolveAs";
+import { ifChromium, webRuntimeProject } from "@sagefetch/testing/vitestProjects";
+import { defineConfig } from "vitest/config";
 
 // Workspace packages resolve to their sources (the `@sagefetch/source` export condition), so
 // tests run without a build and always test the code in the tree.
@@ -12,14 +11,8 @@ const conditions = SOURCE_CONDITIONS;
 // the e2e project drives Chromium through the relay in workerd.
 const portable = ["src/**/*.test.ts", "test/portable/**/*.test.ts"];
 
-// Chromium: Debian's (see scripts/testing/chromium.ts). Missing on CI is an error; missing
-// elsewhere leaves the project out, with one line saying how to install it.
-function e2eProjects(): TestProjectInlineConfiguration[] {
-  if (!projectSelected("e2e")) return [];
-  return chromiumAvailable("The e2e test project") ? [e2eProject] : [];
-}
-
-const e2eProject: TestProjectInlineConfiguration = {
+// Drives Debian's Chromium (see @sagefetch/testing's chromium.ts), left out where it is missing.
+const e2eProjects = ifChromium({
   extends: true,
   test: {
     name: "e2e",
@@ -30,7 +23,7 @@ const e2eProject: TestProjectInlineConfiguration = {
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },
-};
+});
 
 export default defineConfig({
   resolve: { conditions },
@@ -46,22 +39,9 @@ export default defineConfig({
           provide: { runtime: "node" },
         },
       },
-      ...e2eProjects(),
-      {
-        extends: true,
-        plugins: [resolveAs("workerd"), cloudflareTest({ miniflare: WORKERD_MINIFLARE })],
-        test: { name: "workerd", include: portable, provide: { runtime: "workerd" } },
-      },
-      {
-        extends: true,
-        plugins: [resolveAs("edge")],
-        test: {
-          name: "edge",
-          environment: "edge-runtime",
-          include: portable,
-          provide: { runtime: "edge" },
-        },
-      },
+      ...e2eProjects,
+      webRuntimeProject("workerd", portable),
+      webRuntimeProject("edge", portable),
     ],
   },
 });

@@ -1,13 +1,13 @@
 // Issue: client-side errors shared no base and declared no `$metadata`; `name` was `string`,
 // so comparing it narrowed nothing; a closed session's call threw a TypeError.
 import { describe, expect, expectTypeOf, it } from "vitest";
+import { ChatStreamError } from "../chat/ChatStreamError";
 import { CognitoIdentityServiceException } from "../cognito/CognitoIdentityServiceException";
 import { CredentialsProviderError } from "../credentials/types";
 import { EventStreamError } from "../eventstream/EventStreamError";
 import { Session } from "../sessions/Session";
 import { SessionClosedError } from "../sessions/SessionClosedError";
 import { SessionExpiredError } from "../sessions/SessionExpiredError";
-import { ChatStreamError } from "../chat/ChatStreamError";
 import {
   AbortError,
   CorsBlockedError,

@@ -1,9 +1,9 @@
 // Issue: readTokens on a stream in no token format gave nothing, which a page showed as an
 // empty success.
 import { describe, expect, it } from "vitest";
+import { ChatStreamError } from "../chat/ChatStreamError";
 import type { ResponseStreamEvent } from "../eventstream/toStreamEvent";
 import { readTokens } from "./readTokens";
-import { ChatStreamError } from "../chat/ChatStreamError";
 
 async function* stream(...parts: string[]): AsyncGenerator<ResponseStreamEvent> {
   for (const part of parts) yield { PayloadPart: { Bytes: new TextEncoder().encode(part) } };

@@ -6,6 +6,7 @@ import {
   type ClientOptions,
   type Input,
   isolateFromAwsEnvironment,
+  ONE_REGION_PER_PARTITION,
   type Outcome,
   prop,
   runBoth,
@@ -18,15 +19,7 @@ afterAll(() => vi.unstubAllEnvs());
 const INPUT: Input = { EndpointName: "my-endpoint", Body: "{}", ContentType: "application/json" };
 
 const REGIONS = [
-  // one region of each partition
-  "us-east-1",
-  "cn-north-1",
-  "us-gov-west-1",
-  "us-iso-east-1",
-  "us-isob-east-1",
-  "eu-isoe-west-1",
-  "us-isof-south-1",
-  "eusc-de-east-1",
+  ...ONE_REGION_PER_PARTITION,
   // more of the same partitions
   "eu-west-3",
   "il-central-1",

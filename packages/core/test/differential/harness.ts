@@ -14,6 +14,18 @@ import { SignatureV4 } from "@smithy/signature-v4";
 import type { Checksum, HttpRequest, HttpResponse, SourceData } from "@smithy/types";
 import { vi } from "vitest";
 
+/** One region of each partition (aws, aws-cn, aws-us-gov, the isolated ones, the EU sovereign). */
+export const ONE_REGION_PER_PARTITION: string[] = [
+  "us-east-1",
+  "cn-north-1",
+  "us-gov-west-1",
+  "us-iso-east-1",
+  "us-isob-east-1",
+  "eu-isoe-west-1",
+  "us-isof-south-1",
+  "eusc-de-east-1",
+];
+
 /** The instant both clients sign at (frozen with fake timers around each call). */
 export const FIXED_NOW: Date = new Date("2026-11-24T12:00:00.000Z");
 

@@ -2,7 +2,10 @@
 // without the abort, the call would wait for an hour or for ever: a rejection therefore comes
 // from the abort, at once. The request is cancelled: the signal given to fetch fired, and a
 // body being read was cancelled.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+
+import { demoEndpoints } from "@sagefetch/testing/demoEndpoints";
+import { type MockService, setupMockService } from "@sagefetch/testing/startMock";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   AbortError,
   InvokeEndpointCommand,
@@ -11,8 +14,6 @@ import {
   STANDARD_2026,
   StandardRetryStrategy,
 } from "../../src/index";
-import { demoEndpoints } from "../harness/demoEndpoints";
-import { type MockService, startMock } from "../harness/startMock";
 import { probeFetch, settleAll, tickingModel, watchUnhandledRejections } from "./support";
 
 /** What a model waits on; released after each test so nothing is left pending. */
@@ -26,44 +27,38 @@ const newGate = () => {
   return { wait, release };
 };
 
-let service: MockService;
-beforeAll(async () => {
-  service = await startMock({
-    endpoints: {
-      ...demoEndpoints,
-      held: async () => {
-        await gate.wait;
-        return { body: "too late" };
-      },
-      // Streams one part, then nothing until released.
-      heldStream: () => ({
-        stream: (async function* () {
-          yield "p0 ";
-          await gate.wait;
-          yield "p1";
-        })(),
-      }),
-      stallsBeforeFirstPart: () => ({
-        stream: (async function* () {
-          await gate.wait;
-          yield "p0";
-        })(),
-      }),
-      ticking: tickingModel(() => {
-        streamFinished = true;
-      }),
+const service = setupMockService({
+  endpoints: {
+    ...demoEndpoints,
+    held: async () => {
+      await gate.wait;
+      return { body: "too late" };
     },
-  });
+    // Streams one part, then nothing until released.
+    heldStream: () => ({
+      stream: (async function* () {
+        yield "p0 ";
+        await gate.wait;
+        yield "p1";
+      })(),
+    }),
+    stallsBeforeFirstPart: () => ({
+      stream: (async function* () {
+        await gate.wait;
+        yield "p0";
+      })(),
+    }),
+    ticking: tickingModel(() => {
+      streamFinished = true;
+    }),
+  },
 });
 beforeEach(() => {
   gate = newGate();
   streamFinished = false;
 });
-afterEach(() => {
-  gate.release();
-  service.reset();
-});
-afterAll(() => service.stop());
+// Runs before the mock's reset (after-hooks run last registered first).
+afterEach(() => gate.release());
 
 /** Retries after throttling wait an hour (full jitter at 1): only an abort ends the wait. */
 const HOUR = 3_600_000;

@@ -1,11 +1,12 @@
 // Fault matrix: temporary credentials expire while 500 calls are in flight. However the expiry
 // shows (the client sees it coming, or the service refuses the key mid-run), the provider is
 // called for one refresh, and no call fails.
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+
+import { demoEndpoints } from "@sagefetch/testing/demoEndpoints";
+import { type MockService, setupMockService } from "@sagefetch/testing/startMock";
+import { startTransport as inProcess } from "@sagefetch/testing/transports/fetch";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { type AwsCredentialIdentity, InvokeEndpointCommand } from "../../src/index";
-import { demoEndpoints } from "../harness/demoEndpoints";
-import { type MockService, startMock } from "../harness/startMock";
-import { startTransport as inProcess } from "../harness/transport.fetch";
 import { settleAll } from "./support";
 
 const CALLS = 500;
@@ -17,7 +18,6 @@ const key = (n: number, expiration: Date): AwsCredentialIdentity => ({
   expiration,
 });
 
-let service: MockService;
 /** The mock's handlers called in-process: 1,000 requests without Node's interceptor in the way. */
 let handlerFetch: typeof fetch;
 /** The request count at which the service starts refusing the first key (0: never). */
@@ -31,31 +31,29 @@ const newExpired = () => {
   });
   expired = { promise, resolve };
 };
-beforeAll(async () => {
-  service = await startMock({
-    endpoints: {
-      ...demoEndpoints,
-      // Answers, and after `expireFirstKeyAt` requests marks the first key expired in the
-      // service's own store: the calls still in flight with it are refused from then on.
-      counted: (request) => {
-        if (request.invocation === expireFirstKeyAt) {
-          const first = service.mock.credentials.get("ASIAEXPIRY1");
-          if (first) service.mock.credentials.add({ ...first, expiration: new Date(0) });
-          expired.resolve();
-        }
-        return { body: request.text() };
-      },
+const service = setupMockService({
+  endpoints: {
+    ...demoEndpoints,
+    // Answers, and after `expireFirstKeyAt` requests marks the first key expired in the
+    // service's own store: the calls still in flight with it are refused from then on.
+    counted: (request) => {
+      if (request.invocation === expireFirstKeyAt) {
+        const first = service.mock.credentials.get("ASIAEXPIRY1");
+        if (first) service.mock.credentials.add({ ...first, expiration: new Date(0) });
+        expired.resolve();
+      }
+      return { body: request.text() };
     },
-  });
+  },
+});
+beforeAll(async () => {
   handlerFetch = (await inProcess(service.mock.handlers)).fetch as typeof fetch;
 });
 afterEach(() => {
-  service.reset();
   service.mock.credentials.reset();
   expireFirstKeyAt = 0;
   vi.useRealTimers();
 });
-afterAll(() => service.stop());
 
 /** A provider handing out key 1, 2, ... one per call, each after a short wait. */
 function provider(expiresIn: number) {

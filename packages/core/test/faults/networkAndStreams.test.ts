@@ -1,27 +1,23 @@
 // Fault matrix: network errors, and response streams cut, corrupted or truncated after N parts.
 // Every cell: a typed error (or a retry that succeeds, where nothing reached the caller yet),
 // the parts already received kept, the attempts counted, no unhandled rejection, no hang.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+
+import { demoEndpoints } from "@sagefetch/testing/demoEndpoints";
+import { type MockService, setupMockService } from "@sagefetch/testing/startMock";
+import { describe, expect, it } from "vitest";
 import {
   EventStreamError,
   InvokeEndpointAsyncCommand,
   InvokeEndpointCommand,
   InvokeEndpointWithResponseStreamCommand,
 } from "../../src/index";
-import { demoEndpoints } from "../harness/demoEndpoints";
-import { type MockService, startMock } from "../harness/startMock";
 import { type Drained, drain, expectTypedError, watchUnhandledRejections } from "./support";
 
 const PARTS = ["p0 ", "p1 ", "p2 ", "p3"];
 
-let service: MockService;
-beforeAll(async () => {
-  service = await startMock({
-    endpoints: { ...demoEndpoints, parts: () => ({ stream: PARTS, contentType: "text/plain" }) },
-  });
+const service = setupMockService({
+  endpoints: { ...demoEndpoints, parts: () => ({ stream: PARTS, contentType: "text/plain" }) },
 });
-afterEach(() => service.reset());
-afterAll(() => service.stop());
 
 type StreamFault =
   | { kind: "cut"; n: number }

@@ -1,26 +1,24 @@
 // Fault matrix: throttling storms and runs of 5xx. Retries stay within maxAttempts and the
 // client's retry quota, then a typed error comes through; the quota recovers with successes;
 // no call hangs; every call's `$metadata.attempts` matches what the service saw.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+
+import { type MockService, setupMockService } from "@sagefetch/testing/startMock";
+import { startTransport as inProcess } from "@sagefetch/testing/transports/fetch";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   InvokeEndpointCommand,
   type InvokeEndpointCommandOutput,
   STANDARD_2026,
   StandardRetryStrategy,
 } from "../../src/index";
-import { type MockService, startMock } from "../harness/startMock";
-import { startTransport as inProcess } from "../harness/transport.fetch";
 import { expectTypedError, type Settled, settleAll } from "./support";
 
-let service: MockService;
 /** The mock's handlers called in-process, for the storms: no Node interceptor in the way. */
 let handlerFetch: typeof fetch;
+const service = setupMockService();
 beforeAll(async () => {
-  service = await startMock();
   handlerFetch = (await inProcess(service.mock.handlers)).fetch as typeof fetch;
 });
-afterEach(() => service.reset());
-afterAll(() => service.stop());
 
 /** A strategy that never waits (jitter 0), so storms run at full speed; its quota is real. */
 const noWait = () => new StandardRetryStrategy(STANDARD_2026, () => 0);

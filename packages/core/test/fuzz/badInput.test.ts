@@ -3,8 +3,10 @@
 // oversized bodies), each refused with a ValidationError that names the field, before the
 // credentials are asked for and before any network call; then random strings in every header
 // field, each refused the same way or sent so that the service verifies the signature.
+
+import { setupMockService } from "@sagefetch/testing/startMock";
 import fc from "fast-check";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import {
   InvokeEndpointAsyncCommand,
   InvokeEndpointCommand,
@@ -13,7 +15,6 @@ import {
   SageMakerRuntimeServiceException,
   ValidationError,
 } from "../../src/index";
-import { type MockService, startMock } from "../harness/startMock";
 import { RUNS } from "./arbitraries";
 
 const MAX_BODY = 6 * 1024 * 1024;
@@ -274,12 +275,7 @@ describe("InvokeEndpointAsync: numbers and exclusive fields", () => {
 // Random strings in every header field: refused before the network with a ValidationError
 // naming the field, or sent, signed so that the service's verifier accepts it, and delivered
 // as given (less the leading and trailing blanks HTTP drops).
-let service: MockService;
-beforeAll(async () => {
-  service = await startMock();
-});
-afterEach(() => service.reset());
-afterAll(() => service.stop());
+const service = setupMockService();
 
 const anyString = fc.oneof(
   fc.string({ unit: "binary", maxLength: 40 }),

@@ -4,7 +4,9 @@
 // error (message, toString(), JSON, stack, fields, cause chain) nor in a line given to the
 // logger. The node project's setup file (guard.setup.ts) extends the check to the whole suite.
 import { modelStreamError, testLoginValidator } from "@sagefetch/msw";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { demoEndpoints } from "@sagefetch/testing/demoEndpoints";
+import { setupMockService } from "@sagefetch/testing/startMock";
+import { afterEach, describe, expect, it } from "vitest";
 import { fromCognitoIdentity, fromCognitoIdentityPool } from "../../src/cognito/index";
 import {
   type AwsCredentialIdentity,
@@ -16,8 +18,6 @@ import {
   Session,
 } from "../../src/index";
 import { drain } from "../faults/support";
-import { demoEndpoints } from "../harness/demoEndpoints";
-import { type MockService, startMock } from "../harness/startMock";
 import { leaks } from "./scan";
 
 const CANARY = {
@@ -36,38 +36,31 @@ const SECRETS = new Map(Object.entries(CANARY).map(([name, value]) => [value, na
 const POOL = "us-east-1:11111111-2222-3333-4444-555555555555";
 const USER_POOL = "cognito-idp.us-east-1.amazonaws.com/us-east-1_AbCdEf";
 
-let service: MockService;
-beforeAll(async () => {
-  service = await startMock({
-    endpoints: {
-      ...demoEndpoints,
-      failingStream: () => ({
-        stream: (async function* () {
-          yield "part";
-          throw modelStreamError("ModelError", "the model crashed");
-        })(),
-      }),
-      parts: () => ({ stream: ["p0", "p1", "p2"] }),
-      stalls: () => ({
-        stream: (async function* () {
-          yield "first";
-          await new Promise(() => {});
-        })(),
-      }),
+const service = setupMockService({
+  endpoints: {
+    ...demoEndpoints,
+    failingStream: () => ({
+      stream: (async function* () {
+        yield "part";
+        throw modelStreamError("ModelError", "the model crashed");
+      })(),
+    }),
+    parts: () => ({ stream: ["p0", "p1", "p2"] }),
+    stalls: () => ({
+      stream: (async function* () {
+        yield "first";
+        await new Promise(() => {});
+      })(),
+    }),
+  },
+  credentials: [CREDENTIALS],
+  cognito: {
+    identityPools: {
+      [POOL]: { allowUnauthenticated: true, providers: { [USER_POOL]: testLoginValidator } },
     },
-    credentials: [CREDENTIALS],
-    cognito: {
-      identityPools: {
-        [POOL]: { allowUnauthenticated: true, providers: { [USER_POOL]: testLoginValidator } },
-      },
-    },
-  });
+  },
 });
-afterEach(() => {
-  service.reset();
-  service.mock.credentials.reset();
-});
-afterAll(() => service.stop());
+afterEach(() => service.mock.credentials.reset());
 
 /** Every line the client gave its logger. */
 let logged: unknown[][] = [];

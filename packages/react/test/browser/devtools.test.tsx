@@ -1,16 +1,13 @@
+import { setupMockService } from "@sagefetch/testing/startMock";
 import { QueryClient } from "@tanstack/react-query";
 // The main entry renders nothing unless NODE_ENV is "development" (Vitest sets "test").
 import { ReactQueryDevtoolsPanel } from "@tanstack/react-query-devtools/production";
 import { render, waitFor } from "@testing-library/react";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { SageMakerProvider, useInvokeEndpointQuery } from "../../src/index";
-import { type MockService, startMock } from "../harness/startMock";
+import { mockOptions } from "../harness/endpoints";
 
-let service: MockService;
-beforeAll(async () => {
-  service = await startMock();
-});
-afterAll(() => service.stop());
+const service = setupMockService(mockOptions);
 
 function Prediction() {
   const { data } = useInvokeEndpointQuery({

@@ -1,20 +1,13 @@
 import { AbortError } from "@sagefetch/core";
+import { setupMockService } from "@sagefetch/testing/startMock";
 import { act, renderHook, waitFor } from "@testing-library/react";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { useInvokeEndpoint, useInvokeEndpointStream, useStatefulSession } from "../../src/index";
-import { order } from "../harness/endpoints";
-import { type MockService, startMock } from "../harness/startMock";
+import { mockOptions, order } from "../harness/endpoints";
 import { providerFor, settle } from "../harness/wrapper";
 
-let service: MockService;
-beforeAll(async () => {
-  service = await startMock();
-});
-afterEach(() => {
-  service.reset();
-  sessionStorage.clear();
-});
-afterAll(() => service.stop());
+const service = setupMockService(mockOptions);
+afterEach(() => sessionStorage.clear());
 
 describe("in Chromium, through MSW's service worker", () => {
   it("invokes and decodes, with real fetch", async () => {

@@ -1,14 +1,10 @@
+import { setupMockService } from "@sagefetch/testing/startMock";
 import { act, render, waitFor } from "@testing-library/react";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { SageMakerProvider, type StreamStatus, useInvokeEndpointStream } from "../../src/index";
-import { type MockService, startMock } from "../harness/startMock";
+import { mockOptions } from "../harness/endpoints";
 
-let service: MockService;
-beforeAll(async () => {
-  service = await startMock();
-});
-afterEach(() => service.reset());
-afterAll(() => service.stop());
+const service = setupMockService(mockOptions);
 
 /** What the streaming component saw: its renders, and the hook's latest value. */
 const seen = {

@@ -8,21 +8,17 @@ import {
   TimeoutError,
   ValidationError,
 } from "@sagefetch/core";
+import { setupMockService } from "@sagefetch/testing/startMock";
 import { act, renderHook, render as renderUi, waitFor } from "@testing-library/react";
 import { Component, type ReactNode, StrictMode, useEffect, useRef } from "react";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { useInvokeEndpoint } from "../../src/index";
-import { type MockService, startMock } from "../harness/startMock";
+import { mockOptions } from "../harness/endpoints";
 import { providerFor, settle } from "../harness/wrapper";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-let service: MockService;
-beforeAll(async () => {
-  service = await startMock();
-});
-afterEach(() => service.reset());
-afterAll(() => service.stop());
+const service = setupMockService(mockOptions);
 
 const json = { ContentType: "application/json" };
 const render = <T,>(hook: () => T, client = service.client()) =>

@@ -1,8 +1,9 @@
 import { ModelError, ServiceUnavailable } from "@sagefetch/core";
+import { setupMockService } from "@sagefetch/testing/startMock";
 import { QueryClient } from "@tanstack/react-query";
 import { act, render, renderHook, screen, waitFor } from "@testing-library/react";
 import { Suspense } from "react";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import {
   type InvokeEndpointQueryInput,
   invalidateSageMakerQueries,
@@ -11,15 +12,10 @@ import {
   useInvokeEndpointQuery,
   useInvokeEndpointSuspenseQuery,
 } from "../../src/index";
-import { type MockService, startMock } from "../harness/startMock";
+import { mockOptions } from "../harness/endpoints";
 import { providerFor } from "../harness/wrapper";
 
-let service: MockService;
-beforeAll(async () => {
-  service = await startMock();
-});
-afterEach(() => service.reset());
-afterAll(() => service.stop());
+const service = setupMockService(mockOptions);
 
 const sentiment = (inputs: string): InvokeEndpointQueryInput => ({
   EndpointName: "sentiment",

@@ -1,21 +1,17 @@
 import { ModelStreamError, readSseData, ValidationError } from "@sagefetch/core";
+import { setupMockService } from "@sagefetch/testing/startMock";
 import { act, renderHook, render as renderUi, waitFor } from "@testing-library/react";
 import { StrictMode, useEffect, useRef } from "react";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   type StreamResult,
   type UseInvokeEndpointStreamResult,
   useInvokeEndpointStream,
 } from "../../src/index";
-import { type MockService, startMock } from "../harness/startMock";
+import { mockOptions } from "../harness/endpoints";
 import { providerFor } from "../harness/wrapper";
 
-let service: MockService;
-beforeAll(async () => {
-  service = await startMock();
-});
-afterEach(() => service.reset());
-afterAll(() => service.stop());
+const service = setupMockService(mockOptions);
 
 const chat = { EndpointName: "chat", ContentType: "application/json" };
 const ask = (inputs: string, extra: object = {}) => ({

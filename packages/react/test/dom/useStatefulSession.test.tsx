@@ -1,21 +1,14 @@
 import { AbortError, type SageMakerRuntimeClient, SessionExpiredError } from "@sagefetch/core";
+import { setupMockService } from "@sagefetch/testing/startMock";
 import { act, render, renderHook, waitFor } from "@testing-library/react";
 import { StrictMode, useEffect } from "react";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { type UseStatefulSessionOptions, useStatefulSession } from "../../src/index";
-import { order } from "../harness/endpoints";
-import { type MockService, startMock } from "../harness/startMock";
+import { mockOptions, order } from "../harness/endpoints";
 import { providerFor, settle } from "../harness/wrapper";
 
-let service: MockService;
-beforeAll(async () => {
-  service = await startMock();
-});
-afterEach(() => {
-  service.reset();
-  sessionStorage.clear();
-});
-afterAll(() => service.stop());
+const service = setupMockService(mockOptions);
+afterEach(() => sessionStorage.clear());
 
 const ask = (inputs: string) => ({ Body: JSON.stringify({ inputs }) });
 const sessionIdsSent = () =>

@@ -4,6 +4,8 @@ import {
   type EndpointDefinition,
   modelStreamError,
 } from "@sagefetch/msw";
+import { orderedEndpoint } from "@sagefetch/testing/demoEndpoints";
+import type { MockOptions } from "@sagefetch/testing/startMock";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const tgiEvent = (text: string) =>
@@ -43,15 +45,15 @@ export const endpoints: Record<string, EndpointDefinition> = {
     })(),
   }),
   // A session endpoint whose model records the order calls reach it in.
-  ordered: {
-    sessions: {},
-    model: async (request) => {
-      const { n, wait } = request.json<{ n: number; wait: number }>();
-      await sleep(wait);
-      order.push(String(n));
-      return { body: { n } };
-    },
-  },
+  ordered: orderedEndpoint(order),
   // Raw bytes back.
   bytes: () => ({ body: new Uint8Array([0, 1, 2, 255]), contentType: "image/png" }),
+};
+
+/** How React's tests start the mock: these endpoints, and `order` emptied between tests. */
+export const mockOptions: MockOptions = {
+  endpoints,
+  onReset: () => {
+    order.length = 0;
+  },
 };

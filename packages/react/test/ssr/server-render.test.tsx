@@ -1,7 +1,9 @@
 // @vitest-environment node
+
+import { setupMockService } from "@sagefetch/testing/startMock";
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import { renderToString } from "react-dom/server";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   type InvokeEndpointQueryInput,
   invokeEndpointQueryOptions,
@@ -11,14 +13,9 @@ import {
   useInvokeEndpointStream,
   useStatefulSession,
 } from "../../src/index";
-import { type MockService, startMock } from "../harness/startMock";
+import { mockOptions } from "../harness/endpoints";
 
-let service: MockService;
-beforeAll(async () => {
-  service = await startMock();
-});
-afterEach(() => service.reset());
-afterAll(() => service.stop());
+const service = setupMockService(mockOptions);
 
 const input: InvokeEndpointQueryInput = {
   EndpointName: "sentiment",

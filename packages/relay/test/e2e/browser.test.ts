@@ -3,9 +3,9 @@
 // third: invoke and stream both work. The same page calling the emulator directly fails with
 // CorsBlockedError, and a page of an origin the relay does not allow cannot use it.
 import { type Emulator, startEmulator } from "@sagefetch/emulator";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "@sagefetch/testing/chromium";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../../../../scripts/testing/chromium";
 import { createRelay } from "../../src/index";
 import type { PageCall, PageResult } from "./page";
 import { type Running, startNodeRelay, startPageServer, startWorkerdRelay } from "./servers";

@@ -1,13 +1,12 @@
 import { demoCredentials } from "@sagefetch/msw";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { setupMockService } from "@sagefetch/testing/startMock";
+import { describe, expect, it } from "vitest";
 import {
   type AwsCredentialIdentity,
   CredentialsProviderError,
   InvokeEndpointCommand,
 } from "../../src/index";
-import { type MockService, startMock } from "../harness/startMock";
 
-let service: MockService;
 const temporary = (n: number, expiration: Date): AwsCredentialIdentity => ({
   accessKeyId: `ASIATEMP${n}`,
   secretAccessKey: `temp-secret-${n}`,
@@ -15,18 +14,14 @@ const temporary = (n: number, expiration: Date): AwsCredentialIdentity => ({
   expiration,
 });
 const far = new Date(Date.now() + 3600_000);
-beforeAll(async () => {
-  service = await startMock({
-    credentials: [
-      demoCredentials,
-      temporary(1, far),
-      temporary(2, far),
-      temporary(3, new Date(Date.now() - 1000)),
-    ],
-  });
+const service = setupMockService({
+  credentials: [
+    demoCredentials,
+    temporary(1, far),
+    temporary(2, far),
+    temporary(3, new Date(Date.now() - 1000)),
+  ],
 });
-afterEach(() => service.reset());
-afterAll(() => service.stop());
 
 const command = () => new InvokeEndpointCommand({ EndpointName: "echo", Body: "x" });
 

@@ -1,4 +1,5 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { setupMockService } from "@sagefetch/testing/startMock";
+import { describe, expect, it } from "vitest";
 import {
   AbortError,
   InvokeEndpointCommand,
@@ -6,14 +7,8 @@ import {
   StandardRetryStrategy,
   TimeoutError,
 } from "../../src/index";
-import { type MockService, startMock } from "../harness/startMock";
 
-let service: MockService;
-beforeAll(async () => {
-  service = await startMock();
-});
-afterEach(() => service.reset());
-afterAll(() => service.stop());
+const service = setupMockService();
 
 const command = () => new InvokeEndpointCommand({ EndpointName: "echo", Body: "x" });
 

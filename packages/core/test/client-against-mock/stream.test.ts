@@ -1,5 +1,8 @@
 import { modelStreamError } from "@sagefetch/msw";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { demoEndpoints } from "@sagefetch/testing/demoEndpoints";
+import { setupMockService } from "@sagefetch/testing/startMock";
+import { startTransport as startInPage } from "@sagefetch/testing/transports/fetch";
+import { afterEach, describe, expect, it } from "vitest";
 import {
   AbortError,
   EventStreamError,
@@ -10,8 +13,7 @@ import {
   readTokens,
   TimeoutError,
 } from "../../src/index";
-import { type MockService, startMock } from "../harness/startMock";
-import { startTransport as startInPage } from "../harness/transport.fetch";
+import { tickingModel } from "../faults/support";
 
 // A model the test drives: it streams a part each time the test releases one.
 // A release given before the model waits is kept as a credit, so the order never deadlocks.
@@ -33,64 +35,50 @@ const gate = {
   finished: false,
 };
 
-let service: MockService;
-beforeAll(async () => {
-  service = await startMock({
-    endpoints: {
-      ...(await import("../harness/demoEndpoints")).demoEndpoints,
-      parts: () => ({
-        stream: (async function* () {
-          for (const part of ["one ", "two ", "three"]) yield part;
-        })(),
-        contentType: "text/plain",
-      }),
-      gated: () => ({
-        stream: (async function* () {
-          try {
-            for (let i = 0; i < 3; i++) {
-              await gate.wait();
-              yield `part ${i}`;
-            }
-          } finally {
-            gate.finished = true;
+const service = setupMockService({
+  endpoints: {
+    ...demoEndpoints,
+    parts: () => ({
+      stream: (async function* () {
+        for (const part of ["one ", "two ", "three"]) yield part;
+      })(),
+      contentType: "text/plain",
+    }),
+    gated: () => ({
+      stream: (async function* () {
+        try {
+          for (let i = 0; i < 3; i++) {
+            await gate.wait();
+            yield `part ${i}`;
           }
-        })(),
-      }),
-      endless: () => ({
-        stream: (async function* () {
-          try {
-            for (let i = 0; ; i++) {
-              await new Promise((resolve) => setTimeout(resolve, 5));
-              yield `tick ${i} `;
-            }
-          } finally {
-            gate.finished = true;
-          }
-        })(),
-      }),
-      failing: () => ({
-        stream: (async function* () {
-          yield "before ";
-          yield "the error ";
-          throw modelStreamError("ModelError", "the model crashed");
-        })(),
-      }),
-      stalls: () => ({
-        stream: (async function* () {
-          yield "first";
-          await new Promise(() => {});
-        })(),
-      }),
-    },
-  });
+        } finally {
+          gate.finished = true;
+        }
+      })(),
+    }),
+    endless: tickingModel(() => {
+      gate.finished = true;
+    }),
+    failing: () => ({
+      stream: (async function* () {
+        yield "before ";
+        yield "the error ";
+        throw modelStreamError("ModelError", "the model crashed");
+      })(),
+    }),
+    stalls: () => ({
+      stream: (async function* () {
+        yield "first";
+        await new Promise(() => {});
+      })(),
+    }),
+  },
 });
 afterEach(() => {
-  service.reset();
   gate.waiting = [];
   gate.credits = 0;
   gate.finished = false;
 });
-afterAll(() => service.stop());
 
 /**
  * Config for the tests about cancelling and cut bodies. MSW's service worker (Chromium) does

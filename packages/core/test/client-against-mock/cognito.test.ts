@@ -1,25 +1,20 @@
 import { testLoginToken, testLoginValidator } from "@sagefetch/msw";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { setupMockService } from "@sagefetch/testing/startMock";
+import { describe, expect, it } from "vitest";
 import { fromCognitoIdentityPool } from "../../src/cognito/index";
 import { InvokeEndpointCommand } from "../../src/index";
-import { type MockService, startMock } from "../harness/startMock";
 
 const POOL = "us-east-1:11111111-2222-3333-4444-555555555555";
 const USER_POOL = "cognito-idp.us-east-1.amazonaws.com/us-east-1_AbCdEf";
 
-let service: MockService;
-beforeAll(async () => {
-  service = await startMock({
-    cognito: {
-      identityPools: {
-        [POOL]: { allowUnauthenticated: true, providers: { [USER_POOL]: testLoginValidator } },
-        "us-east-1:99999999-2222-3333-4444-555555555555": { allowUnauthenticated: false },
-      },
+const service = setupMockService({
+  cognito: {
+    identityPools: {
+      [POOL]: { allowUnauthenticated: true, providers: { [USER_POOL]: testLoginValidator } },
+      "us-east-1:99999999-2222-3333-4444-555555555555": { allowUnauthenticated: false },
     },
-  });
+  },
 });
-afterEach(() => service.reset());
-afterAll(() => service.stop());
 
 const command = () => new InvokeEndpointCommand({ EndpointName: "echo", Body: "hello" });
 const provider = (options: Partial<Parameters<typeof fromCognitoIdentityPool>[0]> = {}) =>

@@ -42,3 +42,19 @@ export const demoEndpoints: Record<string, EndpointDefinition> = {
       ? { body: "opened", newSessionId: "sess-1; Expires=2026-11-24T13:00:00Z" }
       : { body: "closed", closedSessionId: request.sessionId },
 };
+
+/**
+ * A stateful-session endpoint that shows the order its calls reach the model in: the model reads
+ * `{"n": number, "wait": ms}`, waits `wait`, writes `n` to `order` and answers `{ n }`.
+ */
+export function orderedEndpoint(order: string[]): EndpointDefinition {
+  return {
+    sessions: {},
+    model: async (request) => {
+      const { n, wait } = request.json<{ n: number; wait: number }>();
+      await new Promise((resolve) => setTimeout(resolve, wait));
+      order.push(String(n));
+      return { body: { n } };
+    },
+  };
+}

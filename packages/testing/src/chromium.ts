@@ -1,6 +1,7 @@
 // Test infrastructure shared by the packages' Vitest configs and end-to-end harnesses: where
 // Chromium is, how to launch it here, and what to do when it is missing.
 import { existsSync } from "node:fs";
+import { type Browser, chromium } from "playwright-core";
 
 /** Debian's Chromium: Playwright's own browser download cannot run on these machines. */
 export const CHROMIUM_PATH = "/usr/bin/chromium";
@@ -13,6 +14,11 @@ export const CHROMIUM_ARGS: string[] = [
   "--disable-component-update",
   "--no-first-run",
 ];
+
+/** Launches Debian's Chromium with the flags above, for tests that drive pages themselves. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}
 
 /**
  * Whether tests that need Chromium can run. Missing on CI (`CI` set) is an error; missing

@@ -1,17 +1,12 @@
 // The AWS SDK's own Cognito provider, passed as `credentials` as it is: sagefetch must work
 // with it, refresh included. Node and Chromium only (where front-end apps use it).
 import { fromCognitoIdentityPool } from "@aws-sdk/credential-provider-cognito-identity";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { setupMockService } from "@sagefetch/testing/startMock";
+import { describe, expect, it } from "vitest";
 import { InvokeEndpointCommand } from "../../src/index";
-import { type MockService, startMock } from "../harness/startMock";
 
 const POOL = "us-east-1:11111111-2222-3333-4444-555555555555";
-let service: MockService;
-beforeAll(async () => {
-  service = await startMock({ cognito: { identityPools: { [POOL]: {} } } });
-});
-afterEach(() => service.reset());
-afterAll(() => service.stop());
+const service = setupMockService({ cognito: { identityPools: { [POOL]: {} } } });
 
 const command = () =>
   new InvokeEndpointCommand({ EndpointName: "echo", Body: "from the AWS SDK's provider" });

@@ -1,31 +1,15 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { demoEndpoints, orderedEndpoint } from "@sagefetch/testing/demoEndpoints";
+import { setupMockService } from "@sagefetch/testing/startMock";
+import { describe, expect, it } from "vitest";
 import { readTokens, Session, SessionExpiredError, type SessionState } from "../../src/index";
-import { demoEndpoints } from "../harness/demoEndpoints";
-import { type MockService, startMock } from "../harness/startMock";
 
-let service: MockService;
 const order: string[] = [];
-beforeAll(async () => {
-  service = await startMock({
-    endpoints: {
-      ...demoEndpoints,
-      ordered: {
-        sessions: {},
-        model: async (request) => {
-          const { n, wait } = request.json<{ n: number; wait: number }>();
-          await new Promise((resolve) => setTimeout(resolve, wait));
-          order.push(String(n));
-          return { body: String(n) };
-        },
-      },
-    },
-  });
+const service = setupMockService({
+  endpoints: { ...demoEndpoints, ordered: orderedEndpoint(order) },
+  onReset: () => {
+    order.length = 0;
+  },
 });
-afterEach(() => {
-  service.reset();
-  order.length = 0;
-});
-afterAll(() => service.stop());
 
 const ask = (inputs: string) => ({
   Body: JSON.stringify({ inputs }),

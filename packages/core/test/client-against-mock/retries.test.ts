@@ -1,18 +1,13 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { setupMockService } from "@sagefetch/testing/startMock";
+import { describe, expect, it } from "vitest";
 import {
   InvokeEndpointCommand,
   type SageMakerRuntimeServiceException,
   STANDARD_2026,
   StandardRetryStrategy,
 } from "../../src/index";
-import { type MockService, startMock } from "../harness/startMock";
 
-let service: MockService;
-beforeAll(async () => {
-  service = await startMock();
-});
-afterEach(() => service.reset());
-afterAll(() => service.stop());
+const service = setupMockService();
 
 const invoke = (client = service.client()) =>
   client.send(new InvokeEndpointCommand({ EndpointName: "echo", Body: "hello" }));

@@ -1,28 +1,23 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { setupMockService } from "@sagefetch/testing/startMock";
+import { describe, expect, it } from "vitest";
 import {
   InvokeEndpointCommand,
   ModelError,
   SageMakerRuntimeServiceException,
   ValidationError,
 } from "../../src/index";
-import { type MockService, startMock } from "../harness/startMock";
 
-let service: MockService;
-beforeAll(async () => {
-  service = await startMock({
-    credentials: [
-      { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY" },
-      {
-        accessKeyId: "ASIATEMP",
-        secretAccessKey: "temp-secret",
-        sessionToken: "temp-token",
-        expiration: new Date(Date.now() - 1000),
-      },
-    ],
-  });
+const service = setupMockService({
+  credentials: [
+    { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY" },
+    {
+      accessKeyId: "ASIATEMP",
+      secretAccessKey: "temp-secret",
+      sessionToken: "temp-token",
+      expiration: new Date(Date.now() - 1000),
+    },
+  ],
 });
-afterEach(() => service.reset());
-afterAll(() => service.stop());
 
 const send = (input: { EndpointName: string; Body?: string }, config = {}) =>
   service

@@ -1,13 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { setupMockService } from "@sagefetch/testing/startMock";
+import { describe, expect, it } from "vitest";
 import { InvokeEndpointCommand, SageMakerRuntime } from "../../src/index";
-import { type MockService, startMock } from "../harness/startMock";
 
-let service: MockService;
-beforeAll(async () => {
-  service = await startMock({ hosts: ["http://localhost:8080/prefix"] });
-});
-afterEach(() => service.reset());
-afterAll(() => service.stop());
+const service = setupMockService({ hosts: ["http://localhost:8080/prefix"] });
 
 describe("InvokeEndpoint against the mock service", () => {
   it("returns the model's answer with the output fields and metadata", async () => {

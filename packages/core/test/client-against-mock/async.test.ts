@@ -1,13 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { setupMockService } from "@sagefetch/testing/startMock";
+import { describe, expect, it } from "vitest";
 import { InvokeEndpointAsyncCommand, ValidationError } from "../../src/index";
-import { type MockService, startMock } from "../harness/startMock";
 
-let service: MockService;
-beforeAll(async () => {
-  service = await startMock();
-});
-afterEach(() => service.reset());
-afterAll(() => service.stop());
+const service = setupMockService();
 
 describe("InvokeEndpointAsync against the mock service", () => {
   it("queues an inline body and says where the output will be", async () => {

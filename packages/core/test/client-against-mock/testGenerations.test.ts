@@ -1,10 +1,10 @@
 import { demoCredentials, sageMakerHandlers } from "@sagefetch/msw";
+import { demoEndpoints } from "@sagefetch/testing/demoEndpoints";
+import { testGenerations } from "@sagefetch/testing/testGenerations";
+import type { Transport } from "@sagefetch/testing/transport";
+import { startTransport } from "@sagefetch/testing/transport";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { startTransport } from "#transport";
 import { InvokeEndpointCommand, SageMakerRuntimeClient } from "../../src/index";
-import { demoEndpoints } from "../harness/demoEndpoints";
-import { testGenerations } from "../harness/testGenerations";
-import type { Transport } from "../harness/transport";
 
 // The harness itself: a request a test left behind must not land in the next test's mock.
 const mock = sageMakerHandlers({ endpoints: demoEndpoints });
