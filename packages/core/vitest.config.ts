@@ -34,6 +34,8 @@ const portable = [
   "test/relay/**/*.test.ts",
   // The secrets guard's own test: it is a setup file of every project.
   "test/secrets/guard.test.ts",
+  // Bearer tokens never in errors, wherever they are made and used.
+  "test/secrets/bearerTokens.test.ts",
 ];
 // The fault matrix against the MSW mock (issue 9) runs in workerd and the edge runtime too; not
 // in Chromium, whose service worker does not pass cuts and cancels through faithfully (see
@@ -67,6 +69,9 @@ const chromiumProject: TestProjectInlineConfiguration = {
       "@aws-sdk/credential-provider-cognito-identity",
       "@aws-sdk/client-cognito-identity",
       "fast-check",
+      "openai",
+      "ai",
+      "@ai-sdk/openai-compatible",
     ],
   },
   resolve: {
