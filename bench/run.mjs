@@ -4,6 +4,7 @@
 
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
+import { measureChatEvents } from "./chatEvents.mjs";
 import { measureColdNode } from "./cold-node.mjs";
 import { measureColdWorkerd } from "./cold-workerd.mjs";
 import { MODES, measureEmulator } from "./emulator.mjs";
@@ -51,6 +52,7 @@ const relayLoad = await step("relay under load", async () => {
   updateRelayReadme(relayLoadMarkdown(result));
   return result;
 });
+const chatEvents = await step("chat events", measureChatEvents);
 // bench/react-renders.mjs is the React engineer's: when it exists, its `measureReactRenders()`
 // (or default export) is called and the markdown it returns is appended to the tables.
 const reactRenders = existsSync(new URL("./react-renders.mjs", import.meta.url))
@@ -275,6 +277,22 @@ for (const [mode, why] of Object.entries(emulator.skipped)) {
   emulatorRows.push([MODES[mode], `${NA} (${why})`, ""]);
 }
 
+// ---- Chat: parsing speed per container format, and the bytes a chat app adds. ----
+const BASELINE = "split and JSON.parse";
+const thousands = (x) => `${(x / 1000).toFixed(0)}k`;
+const chatRows = Object.entries(chatEvents).map(([format, r]) => [
+  format,
+  withSpread(r.readChatEvents, thousands),
+  withSpread(r[BASELINE], thousands),
+  ratio(r.readChatEvents.median, r[BASELINE].median, { ...faster, higherIsBetter: true }),
+]);
+chatRows.push([
+  "bytes chat events + bearer token add to invoke + stream (gzip; budget 2.5 KiB)",
+  kib(sizes["sagefetch-chat"].gzip - sizes["sagefetch-stream-text"].gzip),
+  "",
+  "",
+]);
+
 const date = new Date().toISOString().slice(0, 10);
 const tables = [
   markdownTable(
@@ -312,6 +330,17 @@ const tables = [
     ],
     memoryRows,
     ["l", "r", "r", "r", "r", "r", "r"],
+  ),
+  "",
+  markdownTable(
+    [
+      "Chat events from 10,000-token streams, tokens/s",
+      "readChatEvents",
+      "split and JSON.parse",
+      "readChatEvents vs it",
+    ],
+    chatRows,
+    ["l", "r", "r", "r"],
   ),
   "",
   markdownTable(["Reference points (same run)", "median", "sagefetch vs it"], reference, [

@@ -28,6 +28,11 @@ export const ENTRIES = [
     total: true,
   },
   { id: "aws-sdk-stream", label: "@aws-sdk/client-sagemaker-runtime: invoke + stream" },
+  { id: "sagefetch-stream-text", label: "sagefetch: invoke + stream, read as text" },
+  {
+    id: "sagefetch-chat",
+    label: "sagefetch: invoke + stream + chat events + bearer token",
+  },
   {
     id: "sagefetch-cognito",
     label: "sagefetch: invoke + Cognito Identity Pool provider",

@@ -25,6 +25,8 @@ const portable = [
   "test/relay/**/*.test.ts",
   // The secrets guard's own test: it is a setup file of every project.
   "test/secrets/guard.test.ts",
+  // Bearer tokens never in errors, wherever they are made and used.
+  "test/secrets/bearerTokens.test.ts",
 ];
 // The fault matrix against the MSW mock (issue 9) runs in workerd and the edge runtime too; not
 // in Chromium, whose service worker does not pass cuts and cancels through faithfully (see
@@ -52,6 +54,9 @@ const chromiumProjects = ifChromium({
       "@aws-sdk/credential-provider-cognito-identity",
       "@aws-sdk/client-cognito-identity",
       "fast-check",
+      "openai",
+      "ai",
+      "@ai-sdk/openai-compatible",
     ],
   },
   resolve: { alias: transportAlias("browser"), conditions: BROWSER_CONDITIONS },

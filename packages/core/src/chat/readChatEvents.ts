@@ -1,10 +1,5 @@
 import type { ResponseStreamEvent } from "../eventstream/toStreamEvent";
-import { readLines } from "../stream/readLines";
-import { ChatStreamError } from "./ChatStreamError";
-import { chunkEvents, errorOf } from "./internal/chunkEvents";
-import { finishReasonOf } from "./internal/finishReason";
-import { type Json, object, string } from "./internal/json";
-import { tokenEvents } from "./internal/tokenEvents";
+import { chatLineParser } from "./internal/chatLineParser";
 import type { ChatEvent, ChatStreamFormat } from "./types";
 
 export interface ReadChatEventsOptions {
@@ -14,20 +9,6 @@ export interface ReadChatEventsOptions {
    */
   format?: ChatStreamFormat;
 }
-
-/** OpenAI-shaped (`choices`, `chat.completion.chunk`) or token-shaped (TGI, LMI `inputs`). */
-function shapeOf(event: Json): "chat" | "tokens" | undefined {
-  if (Array.isArray(event.choices) || string(event.object)?.startsWith("chat.completion"))
-    return "chat";
-  if ("token" in event || "generated_text" in event) return "tokens";
-  return undefined;
-}
-
-const unknown = () =>
-  new ChatStreamError(
-    "unknownFormat",
-    "readChatEvents: the stream matches no chat format (TGI or LMI tokens, OpenAI chunks, as SSE or JSON Lines).",
-  );
 
 /**
  * The typed events of a chat model's response stream, whatever container streamed it: `start`
@@ -45,56 +26,36 @@ export async function* readChatEvents(
   body: AsyncIterable<ResponseStreamEvent | Uint8Array>,
   options: ReadChatEventsOptions = {},
 ): AsyncGenerator<ChatEvent, void, undefined> {
-  const given = options.format;
-  let format = given;
-  let shape = given && (given.endsWith("chat") ? "chat" : "tokens");
-  const state: Parameters<typeof tokenEvents>[1] = {};
-  let started = false;
-  for await (const line of readLines(body)) {
-    const sse = line.startsWith("data:");
-    const data = sse ? line.slice(5).trim() : line.trim();
-    if (data === "[DONE]") break;
-    // Blank keep-alives, SSE comments and fields other than `data`.
-    if (!data.startsWith("{")) {
-      if (data === "" || data.startsWith(":") || /^(event|id|retry):/.test(data) || started)
-        continue;
-      throw unknown();
-    }
-    let event: Json | undefined;
+  const parser = chatLineParser(options.format);
+  const { events } = parser;
+  const decoder = new TextDecoder();
+  let pending = "";
+  let over = false;
+  let failure: unknown;
+  // One loop, lines split in place: each layer of async generators would cost every token a
+  // promise more (this reader runs at about the speed of a bare split-and-JSON.parse).
+  for await (const part of body) {
+    const bytes = part instanceof Uint8Array ? part : part.PayloadPart?.Bytes;
+    pending += decoder.decode(bytes, { stream: true });
+    let start = 0;
     try {
-      event = object(JSON.parse(data));
-    } catch {
-      // An unfinished last line, or another format's: neither is a chat event.
-    }
-    if (event === undefined) {
-      if (!started) throw unknown();
-      throw new ChatStreamError("malformed", `readChatEvents: a ${format} line is not valid JSON.`);
-    }
-    if (!started) {
-      shape ??= shapeOf(event);
-      if (shape === undefined) {
-        // A stream that fails before its first event: no format to name, but the error is real.
-        const message = errorOf(event);
-        if (message === undefined) throw unknown();
-        yield { type: "error", message };
-        yield { type: "finish", reason: "error", rawReason: "error" };
-        return;
+      for (let end = pending.indexOf("\n"); end >= 0 && !over; end = pending.indexOf("\n", start)) {
+        const cr = end > start && pending.charCodeAt(end - 1) === 13 ? 1 : 0;
+        over = parser.line(pending.slice(start, end - cr));
+        start = end + 1;
       }
-      format ??= `${sse ? "sse" : "jsonl"}-${shape}` as ChatStreamFormat;
-      started = true;
-      const id = string(event.id);
-      const model = string(event.model);
-      yield { type: "start", format, ...(id && { id }), ...(model && { model }) };
+    } catch (error) {
+      failure = error;
     }
-    yield* shape === "chat" ? chunkEvents(event, state) : tokenEvents(event, state);
-    if (state.failed) break;
+    pending = over ? "" : pending.slice(start);
+    // What the part's earlier lines gave comes out before a later line's error.
+    for (const event of events) yield event;
+    events.length = 0;
+    if (failure !== undefined) throw failure;
+    if (over) break;
   }
-  if (!started && !state.failed) throw unknown();
-  const { rawReason, usage } = state;
-  yield {
-    type: "finish",
-    reason: state.failed ? "error" : rawReason ? finishReasonOf(rawReason) : "other",
-    ...(rawReason && { rawReason }),
-    ...(usage && { usage }),
-  };
+  pending += decoder.decode();
+  if (!over && pending) parser.line(pending.replace(/\r$/, ""));
+  parser.end();
+  yield* events;
 }

@@ -38,28 +38,35 @@ export function parseBaseUrl(url: string): BaseUrl {
   return { origin: parsed.origin, path: parsed.pathname.replace(/\/+$/, "") };
 }
 
-/** The route of a request to SageMaker Runtime, or undefined for a request to anything else. */
-export function matchRoute(request: Request, baseUrls: readonly BaseUrl[]): Route | undefined {
+/**
+ * The path of a request to SageMaker Runtime (after a custom endpoint's base path) and the
+ * region its AWS host names, or undefined for a request to anything else.
+ */
+export function runtimePath(
+  request: Request,
+  baseUrls: readonly BaseUrl[],
+): { path: string; hostRegion: string | undefined } | undefined {
   const url = new URL(request.url);
   const aws = url.protocol === "https:" ? AWS_HOST.exec(url.hostname) : null;
-  let path: string | undefined;
-  if (aws !== null) {
-    path = url.pathname;
-  } else {
-    for (const base of baseUrls) {
-      if (url.origin !== base.origin) continue;
-      if (url.pathname === base.path || url.pathname.startsWith(`${base.path}/`)) {
-        path = url.pathname.slice(base.path.length);
-        break;
-      }
+  if (aws !== null) return { path: url.pathname, hostRegion: aws[1] };
+  for (const base of baseUrls) {
+    if (url.origin !== base.origin) continue;
+    if (url.pathname === base.path || url.pathname.startsWith(`${base.path}/`)) {
+      return { path: url.pathname.slice(base.path.length), hostRegion: undefined };
     }
   }
-  if (path === undefined) return undefined;
-  const match = OPERATION_PATH.exec(path);
+  return undefined;
+}
+
+/** The route of a request to SageMaker Runtime, or undefined for a request to anything else. */
+export function matchRoute(request: Request, baseUrls: readonly BaseUrl[]): Route | undefined {
+  const found = runtimePath(request, baseUrls);
+  if (found === undefined) return undefined;
+  const match = OPERATION_PATH.exec(found.path);
   const operation = match && request.method === "POST" ? OPERATIONS.get(match[2] ?? "") : undefined;
   return {
     operation,
     endpointName: match?.[1] === undefined ? undefined : safeDecode(match[1]),
-    hostRegion: aws?.[1],
+    hostRegion: found.hostRegion,
   };
 }

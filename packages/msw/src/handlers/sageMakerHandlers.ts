@@ -1,4 +1,5 @@
 import { http } from "msw";
+import { openAiRouteHandler } from "../openai/openAiRoute";
 import { resolveConfig } from "./config";
 import { handleRequest } from "./handleRequest";
 import { createMockState, resetMockState } from "./mockState";
@@ -27,7 +28,8 @@ export function sageMakerHandlers(options: SageMakerHandlersOptions): SageMakerM
   );
 
   return {
-    handlers: [runtime],
+    // The OpenAI-compatible route first: the runtime handler takes every path of its hosts.
+    handlers: [openAiRouteHandler(state), runtime],
     requests: state.requests,
     faults: state.faults,
     credentials: config.credentials,

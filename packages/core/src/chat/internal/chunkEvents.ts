@@ -29,14 +29,14 @@ export function errorOf(event: Json): string | undefined {
 }
 
 /**
- * The events of one OpenAI `chat.completion.chunk` (or completions chunk): text, reasoning and
+ * Adds the events of one OpenAI `chat.completion.chunk` (or completions chunk): text, reasoning and
  * tool-call pieces of the first choice; its finish reason and the usage are kept for the end.
  */
-export function* chunkEvents(chunk: Json, state: FinishState): Generator<ChatEvent> {
+export function chunkEvents(chunk: Json, state: FinishState, out: ChatEvent[]): void {
   const message = errorOf(chunk);
   if (message !== undefined) {
     state.failed = true;
-    yield { type: "error", message };
+    out.push({ type: "error", message });
     return;
   }
   const usage = usageOf(chunk.usage);
@@ -48,9 +48,9 @@ export function* chunkEvents(chunk: Json, state: FinishState): Generator<ChatEve
   if (!choice) return;
   const delta = object(choice.delta);
   const reasoning = string(delta?.reasoning_content) ?? string(delta?.reasoning);
-  if (reasoning) yield { type: "reasoning-delta", text: reasoning };
+  if (reasoning) out.push({ type: "reasoning-delta", text: reasoning });
   const text = delta ? string(delta.content) : string(choice.text);
-  if (text) yield { type: "text-delta", text };
+  if (text) out.push({ type: "text-delta", text });
   const calls = delta?.tool_calls;
   if (Array.isArray(calls)) {
     for (const value of calls) {
@@ -65,7 +65,7 @@ export function* chunkEvents(chunk: Json, state: FinishState): Generator<ChatEve
       const name = string(fn?.name);
       if (id) event.id = id;
       if (name) event.name = name;
-      yield event;
+      out.push(event);
     }
   }
   const reason = string(choice.finish_reason);
@@ -73,7 +73,7 @@ export function* chunkEvents(chunk: Json, state: FinishState): Generator<ChatEve
     state.rawReason = reason;
     if (reason === "error") {
       state.failed = true;
-      yield { type: "error", message: 'The model stopped with finish_reason "error".' };
+      out.push({ type: "error", message: 'The model stopped with finish_reason "error".' });
     }
   }
 }

@@ -6,15 +6,16 @@ import { type Json, number, object, string } from "./json";
 const isErrorId = (id: unknown) => id === -1 || (Array.isArray(id) && id[0] === -1);
 
 /**
- * The events of one TGI / LMI token event (`{"token": {"id", "text", "special"},
+ * Adds the events of one TGI / LMI token event (`{"token": {"id", "text", "special"},
  * "generated_text", "details"}`, `logprob` or `log_prob`): the token's text unless special;
  * the finish reason and generated-token count from `details`. A whole answer alone
  * (`{"generated_text"}`) is one text piece, unless tokens came before it.
  */
-export function* tokenEvents(
+export function tokenEvents(
   event: Json,
   state: FinishState & { sawTokens?: boolean },
-): Generator<ChatEvent> {
+  out: ChatEvent[],
+): void {
   const message = errorOf(event);
   const token = object(event.token);
   const details = object(event.details);
@@ -23,19 +24,19 @@ export function* tokenEvents(
     state.failed = true;
     state.rawReason = reason ?? "error";
     // LMI's error token carries the message as its text.
-    yield {
+    out.push({
       type: "error",
       message: message || string(token?.text) || "The model reported an error.",
-    };
+    });
     return;
   }
   if (token) {
     state.sawTokens = true;
     const text = string(token.text);
-    if (text && token.special !== true) yield { type: "text-delta", text };
+    if (text && token.special !== true) out.push({ type: "text-delta", text });
   } else {
     const whole = string(event.generated_text);
-    if (whole && !state.sawTokens) yield { type: "text-delta", text: whole };
+    if (whole && !state.sawTokens) out.push({ type: "text-delta", text: whole });
   }
   if (reason) state.rawReason = reason;
   // Without details, TGI's last event (the one with `generated_text`) ends on the special
