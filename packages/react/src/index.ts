@@ -1,7 +1,33 @@
 // Provider
 
-// Decoding and shared types
-export { decodeBody } from "./decodeBody";
+// Decoding, shared types, option factories and keys: from @sagefetch/query, shared with every
+// TanStack Query adapter.
+export {
+  type Decoder,
+  decodeBody,
+  type InputWithDefaults,
+  type InvokeEndpointMutationOptions,
+  type InvokeEndpointMutationOptionsResult,
+  type InvokeEndpointQueryInput,
+  type InvokeEndpointQueryKey,
+  type InvokeEndpointQueryOptions,
+  type InvokeEndpointQueryOptionsResult,
+  type InvokeEndpointStreamQueryInput,
+  type InvokeEndpointStreamQueryKey,
+  type InvokeEndpointStreamQueryOptions,
+  type InvokeEndpointStreamQueryOptionsResult,
+  type InvokeKeyFields,
+  type InvokeResult,
+  invalidateSageMakerQueries,
+  invokeEndpointMutationOptions,
+  invokeEndpointQueryOptions,
+  invokeEndpointStreamQueryOptions,
+  type SageMakerEndpointKey,
+  type SageMakerError,
+  type SageMakerRootKey,
+  type StreamFormat,
+  sageMakerKeys,
+} from "@sagefetch/query";
 export type { PieceFormat } from "./internal/readPieces";
 // Stateful sessions
 export type {
@@ -16,29 +42,14 @@ export type {
 } from "./internal/SessionKeeper";
 export type { StreamSnapshot, StreamStatus } from "./internal/StreamStore";
 export type { StreamOptions } from "./internal/useStream";
-export { invalidateSageMakerQueries } from "./invalidateSageMakerQueries";
-// Cached inference
-export {
-  type InvokeEndpointQueryOptions,
-  type InvokeEndpointQueryOptionsResult,
-  invokeEndpointQueryOptions,
-} from "./invokeEndpointQueryOptions";
 export { SageMakerProvider, type SageMakerProviderProps } from "./SageMakerProvider";
-export {
-  type InvokeEndpointQueryInput,
-  type InvokeEndpointQueryKey,
-  type InvokeKeyFields,
-  type SageMakerEndpointKey,
-  type SageMakerRootKey,
-  sageMakerKeys,
-} from "./sageMakerKeys";
-export type { Decoder, InputWithDefaults, InvokeResult, SageMakerError } from "./types";
 // Imperative inference
 export {
   type UseInvokeEndpointOptions,
   type UseInvokeEndpointResult,
   useInvokeEndpoint,
 } from "./useInvokeEndpoint";
+// Cached inference
 export { useInvokeEndpointQuery } from "./useInvokeEndpointQuery";
 // Streaming
 export {

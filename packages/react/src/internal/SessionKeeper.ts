@@ -9,7 +9,7 @@ import {
   type SessionOptions,
   type SessionState,
 } from "@sagefetch/core";
-import { decodeBody } from "../decodeBody";
+import { decodeBody } from "@sagefetch/query";
 import type { Decoder, InvokeResult, SageMakerError } from "../types";
 import type { UseStatefulSessionOptions } from "../useStatefulSession";
 import type { StreamStore } from "./StreamStore";

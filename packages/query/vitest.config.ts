@@ -1,0 +1,25 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+// Workspace packages resolve to their sources (the `@sagefetch/source` export condition), so
+// tests run without a build and always test the code in the tree.
+const conditions = ["@sagefetch/source"];
+
+export default defineConfig({
+  resolve: {
+    conditions,
+    // Node: MSW's setupServer intercepts the global fetch, as in core's tests.
+    alias: {
+      "#transport": fileURLToPath(
+        new URL("../core/test/harness/transport.node.ts", import.meta.url),
+      ),
+    },
+  },
+  ssr: { resolve: { conditions } },
+  test: {
+    name: "node",
+    environment: "node",
+    include: ["src/**/*.test.ts", "test/**/*.test.ts"],
+    typecheck: { enabled: false },
+  },
+});
