@@ -10,7 +10,7 @@ import {
   type InvokeEndpointQueryKey,
   sageMakerKeys,
 } from "./sageMakerKeys";
-import type { Decoder, SageMakerError } from "./types";
+import type { AdapterTypedOption, Decoder, SageMakerError } from "./types";
 
 /** TanStack Query's query options (but the key and function), plus `decode`. */
 export interface InvokeEndpointQueryOptions<TData = unknown, TSelected = TData>
@@ -34,11 +34,13 @@ export interface InvokeEndpointQueryOptions<TData = unknown, TSelected = TData>
 /**
  * Options for any adapter's `useQuery` / `createQuery` / `injectQuery`, `useQueries`,
  * `prefetchQuery`, `fetchQuery`, `ensureQueryData`...: a key tagged with the data's type, so
- * that `getQueryData(options.queryKey)` is typed too.
+ * that `getQueryData(options.queryKey)` is typed too. `enabled` and `persister` are passed on
+ * but left out of the type, as the adapters type them differently (Vue Query's `enabled` is a
+ * ref or getter, not a function of the query).
  */
 export type InvokeEndpointQueryOptionsResult<TData = unknown, TSelected = TData> = Omit<
   InvokeEndpointQueryOptions<TData, TSelected>,
-  "decode"
+  "decode" | AdapterTypedOption
 > & {
   queryKey: DataTag<InvokeEndpointQueryKey, TData, SageMakerError>;
   queryFn: QueryFunction<TData, InvokeEndpointQueryKey>;

@@ -15,7 +15,7 @@ import {
   type InvokeEndpointStreamQueryKey,
   sageMakerKeys,
 } from "./sageMakerKeys";
-import type { SageMakerError } from "./types";
+import type { AdapterTypedOption, SageMakerError } from "./types";
 
 /** TanStack Query's query options (but the key and function), plus how to read the stream. */
 export interface InvokeEndpointStreamQueryOptions<TSelected = string>
@@ -38,10 +38,14 @@ export interface InvokeEndpointStreamQueryOptions<TSelected = string>
   refetchMode?: "reset" | "append" | "replace";
 }
 
-/** Options for any adapter's query functions, with a key tagged with the data's type. */
+/**
+ * Options for any adapter's query functions, with a key tagged with the data's type
+ * (`enabled` and `persister` passed on but left out of the type, as for
+ * `invokeEndpointQueryOptions`).
+ */
 export type InvokeEndpointStreamQueryOptionsResult<TSelected = string> = Omit<
   InvokeEndpointStreamQueryOptions<TSelected>,
-  "format" | "refetchMode"
+  "format" | "refetchMode" | AdapterTypedOption
 > & {
   queryKey: DataTag<InvokeEndpointStreamQueryKey, string, SageMakerError>;
   queryFn: QueryFunction<string, InvokeEndpointStreamQueryKey>;

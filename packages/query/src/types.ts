@@ -51,3 +51,6 @@ export interface InvokeResult<TData> {
  */
 export type InputWithDefaults<TInput, TDefaults> = Omit<TInput, keyof TDefaults> &
   Partial<Pick<TInput, keyof TDefaults & keyof TInput>>;
+
+/** Query options each adapter types its own way: results leave them out of their type. */
+export type AdapterTypedOption = "enabled" | "persister";
