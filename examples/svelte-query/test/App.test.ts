@@ -36,7 +36,8 @@ describe("Svelte Query in Chromium, against the MSW mock", () => {
   });
 
   it("a mutation: aborted while it waits", async () => {
-    show();
+    // The model would answer after 30 s: the abort comes long before, however loaded the machine.
+    show(30_000);
     const slow = page.getByTestId("slow");
     await expect.element(slow).toHaveTextContent("idle");
     await page.getByRole("button", { name: "Ask the slow model" }).click();

@@ -1,6 +1,6 @@
 import { InvokeEndpointCommand } from "@sagefetch/core";
 import { QueryClient, VueQueryPlugin } from "@tanstack/vue-query";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { page } from "vitest/browser";
 import { createApp, type App as VueApp } from "vue";
 import { App } from "../src/App";
@@ -8,25 +8,28 @@ import { startDemoMock } from "../src/mock";
 import { chatInput, demoClient } from "../src/sagemaker";
 
 let demo: Awaited<ReturnType<typeof startDemoMock>>;
-let app: VueApp;
+let app: VueApp | undefined;
 beforeAll(async () => {
   demo = await startDemoMock();
 });
-beforeEach(() => {
-  const root = document.createElement("div");
-  document.body.append(root);
-  app = createApp(App, { client: demoClient() });
-  app.use(VueQueryPlugin, { queryClient: new QueryClient() }).mount(root);
-});
 afterEach(() => {
-  app.unmount();
+  app?.unmount();
   document.body.replaceChildren();
   demo.mock.reset();
 });
 afterAll(() => demo.stop());
 
+/** Mounts the app with a fresh QueryClient, as main.ts does. */
+function show(slowMs?: number): void {
+  const root = document.createElement("div");
+  document.body.append(root);
+  app = createApp(App, { client: demoClient(), slowMs });
+  app.use(VueQueryPlugin, { queryClient: new QueryClient() }).mount(root);
+}
+
 describe("Vue Query in Chromium, against the MSW mock", () => {
   it("a query: the sentiment of the text on screen, refetched as it changes", async () => {
+    show();
     await expect.element(page.getByTestId("sentiment")).toHaveTextContent("POSITIVE");
     expect(Number(page.getByTestId("score").element().textContent)).toBeGreaterThan(0.5);
     await page.getByLabelText("Text").fill("this is bad and slow");
@@ -35,6 +38,8 @@ describe("Vue Query in Chromium, against the MSW mock", () => {
   });
 
   it("a mutation: aborted while it waits", async () => {
+    // The model would answer after 30 s: the abort comes long before, however loaded the machine.
+    show(30_000);
     const slow = page.getByTestId("slow");
     await expect.element(slow).toHaveTextContent("idle");
     await page.getByRole("button", { name: "Ask the slow model" }).click();
@@ -45,16 +50,13 @@ describe("Vue Query in Chromium, against the MSW mock", () => {
   });
 
   it("a mutation not aborted is answered", async () => {
-    app.unmount();
-    const root = document.createElement("div");
-    document.body.replaceChildren(root);
-    app = createApp(App, { client: demoClient(), slowMs: 50 });
-    app.use(VueQueryPlugin, { queryClient: new QueryClient() }).mount(root);
+    show(50);
     await page.getByRole("button", { name: "Ask the slow model" }).click();
     await expect.element(page.getByTestId("slow")).toHaveTextContent("answered after 50 ms");
   });
 
   it("a streamed answer: the text grows token by token to the model's whole reply", async () => {
+    show();
     const prompt = "Tell me about streams";
     const { Body } = await demoClient().send(new InvokeEndpointCommand(chatInput(prompt)));
     const [{ generated_text: reply }] = JSON.parse(Body.transformToString());
