@@ -20,6 +20,8 @@ export default defineConfig({
   test: chromium
     ? {
         name: "chromium",
+        // Said so that vite-plugin-solid does not pick jsdom for us (the tests run in Chromium).
+        environment: "node",
         include: ["test/**/*.test.tsx"],
         browser: {
           enabled: true,
@@ -31,5 +33,5 @@ export default defineConfig({
           instances: [{ browser: "chromium", name: "chromium" }],
         },
       }
-    : { include: [], passWithNoTests: true },
+    : { environment: "node", include: [], passWithNoTests: true },
 });
