@@ -28,6 +28,7 @@ import { measureSmallChunks, measureStreaming } from "./streaming.mjs";
 import { measureThroughput } from "./throughput.mjs";
 
 const SDK = "@aws-sdk/client-sagemaker-runtime";
+const budgets = JSON.parse(readFileSync(new URL("./budgets.json", import.meta.url), "utf8"));
 const began = performance.now();
 const load = loadavg()[0].toFixed(1);
 const step = async (name, measure) => {
@@ -106,6 +107,15 @@ const row = (label, ours, sdk, aws4, vsSdk, vsAws4) =>
   row(
     "Browser bundle: @sagefetch/react, every hook, on top of core (gzip added)⁵",
     react === undefined ? "not measured⁵" : `+${kib(react)} (${react} B)`,
+    NA,
+    NA,
+    NA,
+    NA,
+  );
+  const query = sizes.query && sizes.query.gzip - sizes["query-core"].gzip;
+  row(
+    "Browser bundle: @sagefetch/query, every option factory, on top of core (gzip added)⁹",
+    query === undefined ? "not measured⁹" : `+${kib(query)} (${query} B)`,
     NA,
     NA,
     NA,
@@ -356,10 +366,11 @@ const notes = [
   "² The AWS SDK loads its event-stream code in lazy chunks on the first stream; counted, as a streaming page pays them.",
   "³ aws4fetch cannot decode event streams: it hands back the raw `Response`, and the app brings an AWS event-stream decoder of its own.",
   "⁴ aws4fetch has no credential providers.",
-  `⁵ All of @sagefetch/react's hooks and provider, minus the same app's core without them (bench/entries/react.ts − react-core.ts); React, react-dom and TanStack Query left out. Budget ${kib(3072)} (bench/budgets.json).${PENDING.length > 0 ? ` Not measured: ${PENDING.map((p) => p.why()).join("; ")}.` : ""}`,
+  `⁵ All of @sagefetch/react's hooks and provider, minus the same app's core without them (bench/entries/react.ts − react-core.ts); React, react-dom and TanStack Query left out. Budget ${kib(budgets.react.max)} (bench/budgets.json).${PENDING.length > 0 ? ` Not measured: ${PENDING.map((p) => p.why()).join("; ")}.` : ""}`,
   "⁶ sagefetch's internal signer (bundled from packages/core/src/signing); the AWS SDK column is @smithy/signature-v4 with the hasher the AWS SDK uses in browsers (crypto.subtle); aws4fetch uses crypto.subtle.",
   "⁷ Worker bundled by esbuild as wrangler does; most of it is starting workerd itself (see the empty Worker below).",
   "⁸ `heapUsed` after a forced GC every 4 MiB, in a fresh process per run; the first 4 MiB pay once for compiled code and the first request.",
+  `⁹ Every option factory, the keys and the decoder of @sagefetch/query, minus the same app's core without them (bench/entries/query.ts − query-core.ts); @tanstack/query-core left out (the app's adapter brings it). Budget ${kib(budgets.query.max)} (bench/budgets.json).`,
   "",
   `Each speed is the median of rounds that alternate between the clients, with the interquartile range in parentheses; in-process speeds use a fetch that answers at once, so only the clients' own work is timed. Measured by \`pnpm run bench\` on ${machine()}, load average ${load} at the start and ${loadAtEnd} at the end (anything else running shares the cores), ${date}; the run took ${Math.round(seconds)} s.`,
 ];

@@ -16,6 +16,7 @@ const outRoot = join(here, ".out", "size");
 const budgets = JSON.parse(readFileSync(join(here, "budgets.json"), "utf8"));
 
 const REACT_EXTERNAL = ["react", "react/*", "react-dom", "react-dom/*", "@tanstack/*"];
+const QUERY_EXTERNAL = ["@tanstack/*"];
 
 export const ENTRIES = [
   { id: "sagefetch-invoke", label: "sagefetch: invoke", peer: "aws-sdk-invoke" },
@@ -73,6 +74,20 @@ export const ENTRIES = [
     label: "@sagefetch/react: every hook and the provider, with that core",
     requires: "packages/react/src/index.ts",
     external: REACT_EXTERNAL,
+  },
+  // @sagefetch/query: every option factory and the keys (query.ts) on top of the same app's core
+  // without them (query-core.ts); @tanstack/query-core left out of both (the adapter brings it).
+  {
+    id: "query-core",
+    label: "core as a TanStack Query app uses it (invoke, stream), no options",
+    requires: "packages/query/src/index.ts",
+    external: QUERY_EXTERNAL,
+  },
+  {
+    id: "query",
+    label: "@sagefetch/query: every option factory and the keys, with that core",
+    requires: "packages/query/src/index.ts",
+    external: QUERY_EXTERNAL,
   },
   // @sagefetch/relay as a Worker or an Edge function bundles it; the signing mode brings core's
   // signer (an optional peer) with it.

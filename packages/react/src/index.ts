@@ -16,20 +16,6 @@ export {
 
 // Cached inference
 
-export { invalidateSageMakerQueries } from "./invalidateSageMakerQueries";
-export {
-  type InvokeEndpointQueryOptions,
-  type InvokeEndpointQueryOptionsResult,
-  invokeEndpointQueryOptions,
-} from "./invokeEndpointQueryOptions";
-export {
-  type InvokeEndpointQueryInput,
-  type InvokeEndpointQueryKey,
-  type InvokeKeyFields,
-  type SageMakerEndpointKey,
-  type SageMakerRootKey,
-  sageMakerKeys,
-} from "./sageMakerKeys";
 export { useInvokeEndpointQuery } from "./useInvokeEndpointQuery";
 export {
   type InvokeEndpointSuspenseQueryOptions,
@@ -75,7 +61,32 @@ export {
   useStatefulSession,
 } from "./useStatefulSession";
 
-// Decoding and shared types
+// Decoding, shared types, option factories and keys: from @sagefetch/query, shared with every
+// TanStack Query adapter.
 
-export { decodeBody } from "./decodeBody";
-export type { Decoder, InputWithDefaults, InvokeResult, SageMakerError } from "./types";
+export {
+  type Decoder,
+  decodeBody,
+  type InputWithDefaults,
+  type InvokeEndpointMutationOptions,
+  type InvokeEndpointMutationOptionsResult,
+  type InvokeEndpointQueryInput,
+  type InvokeEndpointQueryKey,
+  type InvokeEndpointQueryOptions,
+  type InvokeEndpointQueryOptionsResult,
+  type InvokeEndpointStreamQueryInput,
+  type InvokeEndpointStreamQueryKey,
+  type InvokeEndpointStreamQueryOptions,
+  type InvokeEndpointStreamQueryOptionsResult,
+  type InvokeKeyFields,
+  type InvokeResult,
+  invalidateSageMakerQueries,
+  invokeEndpointMutationOptions,
+  invokeEndpointQueryOptions,
+  invokeEndpointStreamQueryOptions,
+  type SageMakerEndpointKey,
+  type SageMakerError,
+  type SageMakerRootKey,
+  type StreamFormat,
+  sageMakerKeys,
+} from "@sagefetch/query";

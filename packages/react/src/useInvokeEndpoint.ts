@@ -1,29 +1,21 @@
+import type { InvokeEndpointCommandInput, InvokeEndpointCommandOutput } from "@sagefetch/core";
 import {
-  InvokeEndpointCommand,
-  type InvokeEndpointCommandInput,
-  type InvokeEndpointCommandOutput,
-} from "@sagefetch/core";
+  type Decoder,
+  type InputWithDefaults,
+  type InvokeResult,
+  invokeEndpointMutationOptions,
+  type SageMakerError,
+} from "@sagefetch/query";
 import {
   type UseMutationOptions,
   type UseMutationResult,
   useMutation,
 } from "@tanstack/react-query";
-import { decodeBody } from "./decodeBody";
 import { isAbort } from "./internal/isAbort";
 import { useCalls } from "./internal/useCalls";
-import { sageMakerKeys } from "./sageMakerKeys";
-import type { Decoder, InputWithDefaults, InvokeResult, SageMakerError } from "./types";
 import { useSageMakerClient } from "./useSageMakerClient";
 
 type Input = InvokeEndpointCommandInput;
-type MutationOptions<TData, TVariables> = UseMutationOptions<
-  InvokeResult<TData>,
-  SageMakerError,
-  TVariables
->;
-
-/** The signal each call (each mutation execution: its context object) was made under. */
-const signals = /* @__PURE__ */ new WeakMap<object, AbortSignal>();
 
 const notAnError = {
   status: "idle",
@@ -32,6 +24,12 @@ const notAnError = {
   error: null,
   failureReason: null,
 } as const;
+
+type MutationOptions<TData, TVariables> = UseMutationOptions<
+  InvokeResult<TData>,
+  SageMakerError,
+  TVariables
+>;
 
 export interface UseInvokeEndpointOptions<
   TData = unknown,
@@ -101,37 +99,17 @@ export function useInvokeEndpoint<
 ): UseInvokeEndpointResult<TData, InputWithDefaults<Input, TDefaults>> {
   const client = useSageMakerClient();
   const calls = useCalls();
-  const {
-    defaults,
-    decode = decodeBody as Decoder<TData>,
-    retry = false,
-    onError,
-    ...rest
-  } = options;
-  const mutation = useMutation<
-    InvokeResult<TData>,
-    SageMakerError,
-    InputWithDefaults<Input, TDefaults>
-  >({
-    mutationKey: [...sageMakerKeys.all, "invoke"],
-    ...rest,
-    onError: (error, ...more) => (isAbort(error) ? undefined : onError?.(error, ...more)),
-    retry: (count, error) =>
-      !isAbort(error) &&
-      (typeof retry === "function" ? retry(count, error) : retry === true || count < +retry),
-    // Each call takes the signal of when it was made (TanStack gives it one context object
-    // for all its attempts): `abort()` reaches it waiting to retry, paused or queued too.
-    onMutate(_, context) {
-      signals.set(context, calls.signal());
-    },
-    mutationFn: async (variables, context) => {
-      const input = { ...defaults, ...variables } as Input;
-      const output = await client.send(new InvokeEndpointCommand(input), {
-        abortSignal: signals.get(context),
-      });
-      return { data: await decode(output, input), output };
-    },
-  });
+  // `invokeEndpointMutationOptions` asks for each call's signal when it is made: `abort()`
+  // reaches it waiting to retry, paused or queued too.
+  const { onError } = options;
+  const mutation = useMutation(
+    invokeEndpointMutationOptions(client, {
+      ...options,
+      signal: calls.signal,
+      // An abort is not an error: `isAborted` says it, `onError` is not called.
+      onError: (error, ...more) => (isAbort(error) ? undefined : onError?.(error, ...more)),
+    }),
+  );
   const isAborted = mutation.isError && isAbort(mutation.error);
   return {
     ...mutation,

@@ -1,10 +1,10 @@
-import { type UseQueryResult, useQuery } from "@tanstack/react-query";
 import {
+  type InvokeEndpointQueryInput,
   type InvokeEndpointQueryOptions,
   invokeEndpointQueryOptions,
-} from "./invokeEndpointQueryOptions";
-import type { InvokeEndpointQueryInput } from "./sageMakerKeys";
-import type { SageMakerError } from "./types";
+  type SageMakerError,
+} from "@sagefetch/query";
+import { type UseQueryOptions, type UseQueryResult, useQuery } from "@tanstack/react-query";
 import { useSageMakerClient } from "./useSageMakerClient";
 
 /**
@@ -20,7 +20,8 @@ import { useSageMakerClient } from "./useSageMakerClient";
  */
 export function useInvokeEndpointQuery<TData = unknown, TSelected = TData>(
   input: InvokeEndpointQueryInput,
-  options?: InvokeEndpointQueryOptions<TData, TSelected>,
+  // `subscribed` is React Query's own, beyond query-core's options.
+  options?: InvokeEndpointQueryOptions<TData, TSelected> & Pick<UseQueryOptions, "subscribed">,
 ): UseQueryResult<TSelected, SageMakerError> {
   return useQuery(invokeEndpointQueryOptions(useSageMakerClient(), input, options));
 }

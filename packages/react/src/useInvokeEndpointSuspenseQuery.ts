@@ -1,11 +1,15 @@
 import {
+  type Decoder,
+  type InvokeEndpointQueryInput,
+  type InvokeEndpointQueryKey,
+  invokeEndpointQueryOptions,
+  type SageMakerError,
+} from "@sagefetch/query";
+import {
   type UseSuspenseQueryOptions,
   type UseSuspenseQueryResult,
   useSuspenseQuery,
 } from "@tanstack/react-query";
-import { invokeEndpointQueryOptions } from "./invokeEndpointQueryOptions";
-import type { InvokeEndpointQueryInput, InvokeEndpointQueryKey } from "./sageMakerKeys";
-import type { Decoder, SageMakerError } from "./types";
 import { useSageMakerClient } from "./useSageMakerClient";
 
 /** TanStack Query's `useSuspenseQuery` options (but the key and function), plus `decode`. */

@@ -6,7 +6,7 @@ import {
   type SessionInfo,
   type SessionOptions,
 } from "@sagefetch/core";
-import { decodeBody } from "../decodeBody";
+import { decodeBody } from "@sagefetch/query";
 import type {
   OpenedSessionView,
   OpeningSessionView,

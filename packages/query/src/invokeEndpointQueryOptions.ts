@@ -3,23 +3,19 @@ import {
   type InvokeEndpointCommandInput,
   type SageMakerRuntimeClient,
 } from "@sagefetch/core";
-import type {
-  QueryKeyWithDataTag,
-  UnusedSkipTokenOptions,
-  UseQueryOptions,
-} from "@tanstack/react-query";
+import type { DataTag, QueryFunction, QueryObserverOptions } from "@tanstack/query-core";
 import { decodeBody } from "./decodeBody";
 import {
   type InvokeEndpointQueryInput,
   type InvokeEndpointQueryKey,
   sageMakerKeys,
 } from "./sageMakerKeys";
-import type { Decoder, SageMakerError } from "./types";
+import type { AdapterTypedOption, Decoder, SageMakerError } from "./types";
 
-/** TanStack Query's `useQuery` options (but the key and function), plus `decode`. */
+/** TanStack Query's query options (but the key and function), plus `decode`. */
 export interface InvokeEndpointQueryOptions<TData = unknown, TSelected = TData>
   extends Omit<
-    UseQueryOptions<TData, SageMakerError, TSelected, InvokeEndpointQueryKey>,
+    QueryObserverOptions<TData, SageMakerError, TSelected, TData, InvokeEndpointQueryKey>,
     "queryKey" | "queryFn"
   > {
   /**
@@ -35,12 +31,20 @@ export interface InvokeEndpointQueryOptions<TData = unknown, TSelected = TData>
   decode?: Decoder<TData>;
 }
 
-/** Options for `useQuery`, `useSuspenseQuery`, `useQueries`, `prefetchQuery`, `fetchQuery`... */
-export type InvokeEndpointQueryOptionsResult<
-  TData = unknown,
-  TSelected = TData,
-> = UnusedSkipTokenOptions<TData, SageMakerError, TSelected, InvokeEndpointQueryKey> &
-  QueryKeyWithDataTag<InvokeEndpointQueryKey, TData, SageMakerError>;
+/**
+ * Options for any adapter's `useQuery` / `createQuery` / `injectQuery`, `useQueries`,
+ * `prefetchQuery`, `fetchQuery`, `ensureQueryData`...: a key tagged with the data's type, so
+ * that `getQueryData(options.queryKey)` is typed too. `enabled` and `persister` are passed on
+ * but left out of the type, as the adapters type them differently (Vue Query's `enabled` is a
+ * ref or getter, not a function of the query).
+ */
+export type InvokeEndpointQueryOptionsResult<TData = unknown, TSelected = TData> = Omit<
+  InvokeEndpointQueryOptions<TData, TSelected>,
+  "decode" | AdapterTypedOption
+> & {
+  queryKey: DataTag<InvokeEndpointQueryKey, TData, SageMakerError>;
+  queryFn: QueryFunction<TData, InvokeEndpointQueryKey>;
+};
 
 /**
  * Query options for one InvokeEndpoint answer: the key (`sageMakerKeys.invoke(input)`), a
@@ -49,7 +53,7 @@ export type InvokeEndpointQueryOptionsResult<
  * have TanStack Query retry too).
  * @example
  * await queryClient.prefetchQuery(invokeEndpointQueryOptions(client, { EndpointName: "sentiment", Body: text }));
- * const { data } = useQuery(invokeEndpointQueryOptions(client, input));
+ * const query = useQuery(() => invokeEndpointQueryOptions(client, input)); // Solid, Svelte
  */
 export function invokeEndpointQueryOptions<TData = unknown, TSelected = TData>(
   client: SageMakerRuntimeClient,
@@ -60,10 +64,10 @@ export function invokeEndpointQueryOptions<TData = unknown, TSelected = TData>(
   return {
     retry: false,
     ...rest,
-    queryKey: sageMakerKeys.invoke(input),
+    queryKey: sageMakerKeys.invoke(input) as DataTag<InvokeEndpointQueryKey, TData, SageMakerError>,
     queryFn: async ({ signal }) => {
       const output = await client.send(new InvokeEndpointCommand(input), { abortSignal: signal });
       return decode(output, input as InvokeEndpointCommandInput);
     },
-  } as InvokeEndpointQueryOptionsResult<TData, TSelected>;
+  };
 }

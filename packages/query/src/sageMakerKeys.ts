@@ -1,12 +1,24 @@
-import type { BodyInput, InvokeEndpointCommandInput } from "@sagefetch/core";
+import type {
+  BodyInput,
+  InvokeEndpointCommandInput,
+  InvokeEndpointWithResponseStreamCommandInput,
+} from "@sagefetch/core";
 import { digest } from "./internal/digest";
 
 /**
  * The input of a cached query: InvokeEndpoint's, with a Body that can be digested during
- * render (no Blob) and no `SessionId` (a session's answers depend on its history: use
- * `useStatefulSession`).
+ * render (no Blob) and no `SessionId` (a session's answers depend on its history: they are
+ * not cacheable).
  */
 export type InvokeEndpointQueryInput = Omit<InvokeEndpointCommandInput, "Body" | "SessionId"> & {
+  Body: Exclude<BodyInput, Blob>;
+};
+
+/** The input of a streamed query: InvokeEndpointWithResponseStream's, on the same terms. */
+export type InvokeEndpointStreamQueryInput = Omit<
+  InvokeEndpointWithResponseStreamCommandInput,
+  "Body" | "SessionId"
+> & {
   Body: Exclude<BodyInput, Blob>;
 };
 
@@ -41,10 +53,17 @@ export type InvokeEndpointQueryKey = readonly [
   "invoke",
   InvokeKeyFields,
 ];
+export type InvokeEndpointStreamQueryKey = readonly [
+  "sagemaker",
+  "endpoint",
+  string,
+  "stream",
+  InvokeKeyFields,
+];
 
 /**
  * Query keys of sagefetch's queries, from the widest to the narrowest: `all` ⊃ `endpoint(name)`
- * ⊃ `invoke(input)`. Use them with `queryClient.invalidateQueries`, `getQueryData`,
+ * ⊃ `invoke(input)` and `stream(input)`. Use them with `queryClient.invalidateQueries`, `getQueryData`,
  * `removeQueries`, ...
  * @example queryClient.invalidateQueries({ queryKey: sageMakerKeys.endpoint("sentiment") })
  */
@@ -55,23 +74,42 @@ export const sageMakerKeys: {
   endpoint(name: string): SageMakerEndpointKey;
   /** One InvokeEndpoint answer: `["sagemaker", "endpoint", name, "invoke", { ...fields, Body: digest }]`. */
   invoke(input: InvokeEndpointQueryInput): InvokeEndpointQueryKey;
+  /** One streamed answer: `["sagemaker", "endpoint", name, "stream", { ...fields, Body: digest }]`. */
+  stream(input: InvokeEndpointStreamQueryInput): InvokeEndpointStreamQueryKey;
 } = {
   all: ["sagemaker"],
   endpoint: (name) => ["sagemaker", "endpoint", name],
-  invoke({ EndpointName, Body, CustomAttributes, ...rest }) {
-    // Every field sent is in the key (a field added to the input later too), but undefined ones.
-    const fields = {} as Record<string, unknown>;
-    for (const [name, value] of Object.entries(rest)) {
-      if (value !== undefined) fields[name] = value;
-    }
-    if (CustomAttributes !== undefined) fields.CustomAttributes = digest(CustomAttributes);
-    fields.Body = digest(Body);
-    return [
-      "sagemaker",
-      "endpoint",
-      String(EndpointName),
-      "invoke",
-      fields as unknown as InvokeKeyFields,
-    ];
-  },
+  invoke: (input) => [
+    "sagemaker",
+    "endpoint",
+    String(input.EndpointName),
+    "invoke",
+    fieldsOf(input),
+  ],
+  stream: (input) => [
+    "sagemaker",
+    "endpoint",
+    String(input.EndpointName),
+    "stream",
+    fieldsOf(input),
+  ],
 };
+
+/**
+ * Every field sent (a field added to the input later too) but the endpoint and undefined ones,
+ * with the Body and CustomAttributes as digests.
+ */
+function fieldsOf({
+  EndpointName: _,
+  Body,
+  CustomAttributes,
+  ...rest
+}: InvokeEndpointQueryInput | InvokeEndpointStreamQueryInput): InvokeKeyFields {
+  const fields = {} as Record<string, unknown>;
+  for (const [name, value] of Object.entries(rest)) {
+    if (value !== undefined) fields[name] = value;
+  }
+  if (CustomAttributes !== undefined) fields.CustomAttributes = digest(CustomAttributes);
+  fields.Body = digest(Body);
+  return fields as unknown as InvokeKeyFields;
+}

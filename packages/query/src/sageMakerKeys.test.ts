@@ -75,4 +75,16 @@ describe("sageMakerKeys", () => {
     const body = new Blob(["hi"]) as unknown as string;
     expect(() => sageMakerKeys.invoke({ ...input, Body: body })).toThrow(/not a Blob/);
   });
+
+  it("keys a streamed answer apart from the invoked one, with the same digests", () => {
+    const invoked = sageMakerKeys.invoke(input);
+    const streamed = sageMakerKeys.stream(input);
+    expect(streamed.slice(0, 3)).toEqual(sageMakerKeys.endpoint("sentiment"));
+    expect(streamed[3]).toBe("stream");
+    expect(streamed).not.toEqual(invoked);
+    expect(streamed[4]).toEqual(invoked[4]);
+    expect(
+      JSON.stringify(sageMakerKeys.stream({ ...input, CustomAttributes: "k=secret" })),
+    ).not.toContain("secret");
+  });
 });
