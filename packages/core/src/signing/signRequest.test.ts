@@ -1,3 +1,4 @@
+import { verifySigV4 } from "@sagefetch/msw/sigv4";
 import suite from "@vectors/sigv4/index.json";
 import { describe, expect, it } from "vitest";
 import { canonicalHeaders, canonicalPath, canonicalQuery } from "./canonicalRequest";
@@ -209,6 +210,44 @@ describe("signRequest", () => {
       }),
     ]);
     for (const variant of variants) expect(variant.authorization).not.toBe(base.authorization);
+  });
+});
+
+describe("signRequest: one call after another", () => {
+  const credentials = {
+    accessKeyId: "AKIDEXAMPLE",
+    secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
+  };
+  const url = new URL("https://runtime.sagemaker.us-east-1.amazonaws.com/endpoints/ep/invocations");
+  const sign = (headers: Record<string, string>, date: Date) =>
+    signRequest("POST", url, headers, new TextEncoder().encode("{}"), {
+      credentials,
+      region: "us-east-1",
+      service: "sagemaker",
+      date,
+    });
+
+  it("writes the date of each call, within a second and across seconds", async () => {
+    const at = (iso: string) => sign({}, new Date(iso)).then((h) => h["x-amz-date"]);
+    expect(await at("2026-11-24T12:00:00.100Z")).toBe("20261124T120000Z");
+    expect(await at("2026-11-24T12:00:00.900Z")).toBe("20261124T120000Z");
+    expect(await at("2026-11-24T12:00:01.000Z")).toBe("20261124T120001Z");
+    expect(await at("2026-11-23T23:59:59.999Z")).toBe("20261123T235959Z");
+  });
+
+  it("signs long and short requests in turn so that the verifier accepts each", async () => {
+    const now = new Date();
+    // 4,000 characters: the canonical request outgrows the signer's reused buffer.
+    for (const value of ["x".repeat(4000), "short", "y".repeat(700), "z"]) {
+      const headers = await sign({ "x-amzn-sagemaker-custom-attributes": value }, now);
+      const request = new Request(url, { method: "POST", headers, body: "{}" });
+      const result = await verifySigV4(request, {
+        credentials: { AKIDEXAMPLE: { secretAccessKey: credentials.secretAccessKey } },
+        service: "sagemaker",
+        now,
+      });
+      expect(result.ok, `a ${value.length}-character header`).toBe(true);
+    }
   });
 });
 

@@ -31,11 +31,29 @@ export interface SigningParams {
   contentSha256?: boolean;
 }
 
+// The last second formatted, and its text: calls in the same second format it once.
+let lastSecond = Number.NaN;
+let lastAmzDate = "";
+
 /** `20261124T120000Z`: the ISO time without separators or milliseconds. */
 function amzDateOf(date: Date): string {
-  const iso = date.toISOString();
-  // Slices, not a global regex replace: this runs on every request.
-  return `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
+  const second = Math.floor(date.getTime() / 1000);
+  if (second !== lastSecond) {
+    const iso = date.toISOString();
+    lastAmzDate = `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
+    lastSecond = second;
+  }
+  return lastAmzDate;
+}
+
+// The canonical request and the string to sign are hashed as soon as they are encoded: one
+// buffer, grown when needed, saves allocating two ArrayBuffers per request (costly in browsers).
+let scratch = new Uint8Array(2048);
+
+/** `text` as UTF-8, in a view that the next call overwrites. */
+function encodedOnce(text: string): Uint8Array {
+  if (scratch.length < text.length * 3) scratch = new Uint8Array(text.length * 3);
+  return scratch.subarray(0, encoder.encodeInto(text, scratch).written);
 }
 
 /**
@@ -61,9 +79,9 @@ export async function signRequest(
   const query = url.search === "" ? "" : canonicalQuery(url.searchParams);
   const request = `${method}\n${canonicalPath(url.pathname)}\n${query}\n${block}\n${names}\n${bodyHash}`;
   const scope = `${day}/${region}/${service}/aws4_request`;
-  const stringToSign = `${ALGORITHM}\n${amzDate}\n${scope}\n${hex(sha256(encoder.encode(request)))}`;
+  const stringToSign = `${ALGORITHM}\n${amzDate}\n${scope}\n${hex(sha256(encodedOnce(request)))}`;
   const key = preparedSigningKey(credentials, day, region, service);
-  const signature = hex(hmacSha256(key, encoder.encode(stringToSign)));
+  const signature = hex(hmacSha256(key, encodedOnce(stringToSign)));
   out.authorization = `${ALGORITHM} Credential=${credentials.accessKeyId}/${scope}, SignedHeaders=${names}, Signature=${signature}`;
   return out;
 }

@@ -4,7 +4,10 @@ import { type HmacKey, hmacKey, hmacSha256 } from "./sha256";
 const encoder = /* @__PURE__ */ new TextEncoder();
 
 interface Derived {
-  scope: string;
+  day: string;
+  region: string;
+  service: string;
+  secret: string;
   key: Uint8Array;
   prepared: HmacKey;
 }
@@ -20,13 +23,20 @@ function derive(
   service: string,
 ): Derived {
   // The secret is part of the key: some credential objects are updated in place.
-  const scope = `${day}/${region}/${service}/${credentials.secretAccessKey}`;
+  const secret = credentials.secretAccessKey;
   const cached = cache.get(credentials);
-  if (cached?.scope === scope) return cached;
-  let key: Uint8Array = encoder.encode(`AWS4${credentials.secretAccessKey}`);
+  if (
+    cached?.day === day &&
+    cached.region === region &&
+    cached.service === service &&
+    cached.secret === secret
+  ) {
+    return cached;
+  }
+  let key: Uint8Array = encoder.encode(`AWS4${secret}`);
   for (const part of [day, region, service, "aws4_request"])
     key = hmacSha256(key, encoder.encode(part));
-  const derived = { scope, key, prepared: hmacKey(key) };
+  const derived = { day, region, service, secret, key, prepared: hmacKey(key) };
   cache.set(credentials, derived);
   return derived;
 }
