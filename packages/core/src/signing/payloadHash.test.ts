@@ -49,6 +49,20 @@ describe("payloadHash", () => {
     }
   });
 
+  it("hashes everything in JavaScript where crypto.subtle is missing (no secure context)", async () => {
+    const data = bytes(20_000);
+    const expected = await subtleHex(data);
+    vi.resetModules();
+    vi.stubGlobal("crypto", { getRandomValues: crypto.getRandomValues.bind(crypto) });
+    try {
+      const fresh = await import("./payloadHash");
+      expect(globalThis.crypto.subtle).toBeUndefined();
+      expect(await fresh.payloadHash(data)).toBe(expected);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it("takes crypto.subtle from this runtime's threshold, JavaScript below it", async () => {
     const threshold = { node: 4096, edge: 4096, chromium: 512, workerd: 512 }[inject("runtime")];
     expect(nativeDigestFromBytes(globalThis.navigator?.userAgent)).toBe(threshold);

@@ -27,13 +27,16 @@ export function nativeDigestFromBytes(userAgent: string | undefined): number {
 }
 
 let nativeFrom: number | undefined;
+// Looked up once: in a page, `crypto` and `subtle` are getters on the window, not free to read
+// on every request. (Absent stays absent: a page does not become a secure context later.)
+let subtle: SubtleCrypto | null | undefined;
 
 /**
  * SHA-256 of the payload, in hex. Where `crypto.subtle` is missing (a page over plain http on
  * a LAN address is not a secure context), JavaScript hashes everything.
  */
 export async function payloadHash(body: Uint8Array): Promise<string> {
-  const subtle = globalThis.crypto?.subtle;
+  subtle ??= globalThis.crypto?.subtle ?? null;
   nativeFrom ??= nativeDigestFromBytes(globalThis.navigator?.userAgent);
   if (subtle && body.length >= nativeFrom) {
     return hex(new Uint8Array(await subtle.digest("SHA-256", body as BufferSource)));
