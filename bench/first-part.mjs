@@ -10,7 +10,7 @@ import { InvokeEndpointWithResponseStreamCommand, SageMakerRuntimeClient } from 
 import { EventStreamCodec } from "@smithy/eventstream-codec";
 import { FetchHttpHandler } from "@smithy/fetch-http-handler";
 import { fromUtf8, toUtf8 } from "@smithy/util-utf8";
-import { isMain, summarize } from "./lib/stats.mjs";
+import { isMain, summarize } from "./lib/summary.mjs";
 
 const firstPart = new EventStreamCodec(toUtf8, fromUtf8).encode({
   headers: {
@@ -35,8 +35,10 @@ function holdingBody() {
     cancel: () => release?.(),
   });
 }
-const answer = async () =>
-  new Response(holdingBody(), {
+// Builds the Request first, as a real fetch does (bench/lib/invoke-clients.mjs).
+const answer = async (resource, init) => {
+  new Request(resource, init);
+  return new Response(holdingBody(), {
     status: 200,
     headers: {
       "content-type": "application/vnd.amazon.eventstream",
@@ -44,6 +46,7 @@ const answer = async () =>
       "x-amzn-sagemaker-content-type": "application/jsonlines",
     },
   });
+};
 
 const credentials = {
   accessKeyId: "AKIDEXAMPLE",

@@ -5,10 +5,12 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { measureChatEvents } from "./chatEvents.mjs";
+import { measureInChromium } from "./chromium.mjs";
 import { measureColdNode } from "./cold-node.mjs";
 import { measureColdWorkerd } from "./cold-workerd.mjs";
 import { MODES, measureEmulator } from "./emulator.mjs";
 import { measureFirstPart } from "./first-part.mjs";
+import { breakdownTables, measureInvokeBreakdown } from "./invoke-breakdown.mjs";
 import { machine } from "./lib/stats.mjs";
 import {
   int,
@@ -42,6 +44,11 @@ const speed = await step("client cost", measureThroughput);
 const streaming = await step("stream decoding", measureStreaming);
 const smallChunks = await step("stream decoding, 1-byte chunks", measureSmallChunks);
 const firstPart = await step("time to first part", measureFirstPart);
+const chromium = await step(
+  "client cost, stream decoding, time to first part in Chromium",
+  measureInChromium,
+);
+const breakdown = await step("one invoke, step by step, in each runtime", measureInvokeBreakdown);
 const signing = await step("signing 6 MiB", measureSigning);
 const coldNode = await step("cold import in Node", measureColdNode);
 const coldWorkerd = await step("cold start in workerd", measureColdWorkerd);
@@ -122,34 +129,47 @@ const row = (label, ours, sdk, aws4, vsSdk, vsAws4) =>
     NA,
   );
 }
-{
-  const r = speed;
+const perSecond = { ...faster, higherIsBetter: true };
+for (const [where, r] of [
+  ["Node", speed],
+  [chromium.browser, chromium.clientCost],
+]) {
   const aws4 = r["aws4fetch (signing only)"];
   row(
-    `Client cost per invoke, calls/s (${r.sagefetch.rounds} rounds × 1,500 calls)`,
+    `Client cost per invoke (1 KiB body) in ${where}, calls/s (${r.sagefetch.rounds} rounds × ${r.sagefetch.calls.toLocaleString("en")} calls)¹⁰`,
     withSpread(r.sagefetch, int),
     withSpread(r[SDK], int),
     `${withSpread(aws4, int)}¹`,
-    ratio(r.sagefetch.median, r[SDK].median, { ...faster, higherIsBetter: true }),
-    ratio(r.sagefetch.median, aws4.median, { ...faster, higherIsBetter: true }),
+    ratio(r.sagefetch.median, r[SDK].median, perSecond),
+    ratio(r.sagefetch.median, aws4.median, perSecond),
   );
 }
-row(
-  `Stream decoding, MiB/s (16 MiB in 256-byte parts; ${streaming.sagefetch.rounds} rounds)`,
-  withSpread(streaming.sagefetch, ms(1)),
-  withSpread(streaming[SDK], ms(1)),
-  `${NA}³`,
-  ratio(streaming.sagefetch.median, streaming[SDK].median, { ...faster, higherIsBetter: true }),
-  NA,
-);
-row(
-  `Time to first part, ms (stream sends one part, then holds; ${firstPart.sagefetch.n} rounds)`,
-  withSpread(firstPart.sagefetch, ms(2)),
-  withSpread(firstPart[SDK], ms(2)),
-  `${NA}³`,
-  ratio(firstPart.sagefetch.median, firstPart[SDK].median, sooner),
-  NA,
-);
+for (const [where, r] of [
+  ["Node", streaming],
+  [chromium.browser, chromium.streaming],
+]) {
+  row(
+    `Stream decoding in ${where}, MiB/s (16 MiB in 256-byte parts; ${r.sagefetch.rounds} rounds)`,
+    withSpread(r.sagefetch, ms(1)),
+    withSpread(r[SDK], ms(1)),
+    `${NA}³`,
+    ratio(r.sagefetch.median, r[SDK].median, perSecond),
+    NA,
+  );
+}
+for (const [where, r] of [
+  ["Node", firstPart],
+  [chromium.browser, chromium.firstPart],
+]) {
+  row(
+    `Time to first part in ${where}, ms (stream sends one part, then holds; ${r.sagefetch.n} rounds)`,
+    withSpread(r.sagefetch, ms(2)),
+    withSpread(r[SDK], ms(2)),
+    `${NA}³`,
+    ratio(r.sagefetch.median, r[SDK].median, sooner),
+    NA,
+  );
+}
 {
   const browserSdk = "@smithy/signature-v4 + Sha256WebCrypto (the AWS SDK in browsers)";
   row(
@@ -199,12 +219,17 @@ row(
 const reference = [];
 const ref = (label, value, vs) => reference.push([label, value, vs]);
 {
-  const bare = speed["bare signer (@smithy/signature-v4) + fetch"];
-  ref(
-    "Client cost: bare signer (@smithy/signature-v4) + fetch, calls/s",
-    withSpread(bare, int),
-    `sagefetch at ${((speed.sagefetch.median / bare.median) * 100).toFixed(0)}% of it`,
-  );
+  for (const [where, r] of [
+    ["Node", speed],
+    [chromium.browser, chromium.clientCost],
+  ]) {
+    const bare = r["bare signer (@smithy/signature-v4) + fetch"];
+    ref(
+      `Client cost in ${where}: bare signer (@smithy/signature-v4) + fetch, calls/s`,
+      withSpread(bare, int),
+      `sagefetch at ${((r.sagefetch.median / bare.median) * 100).toFixed(0)}% of it`,
+    );
+  }
   const decoderOurs = streaming["decoder alone: sagefetch EventStreamDecoder"];
   const decoderSmithy = streaming["decoder alone: @smithy/eventstream-codec"];
   ref(
@@ -359,6 +384,7 @@ const tables = [
     "r",
   ]),
 ];
+tables.push("", breakdownTables(breakdown));
 if (typeof reactRenders === "string") tables.push("", padMarkdownTables(reactRenders.trim()));
 const notes = [
   "",
@@ -371,6 +397,7 @@ const notes = [
   "⁷ Worker bundled by esbuild as wrangler does; most of it is starting workerd itself (see the empty Worker below).",
   "⁸ `heapUsed` after a forced GC every 4 MiB, in a fresh process per run; the first 4 MiB pay once for compiled code and the first request.",
   `⁹ Every option factory, the keys and the decoder of @sagefetch/query, minus the same app's core without them (bench/entries/query.ts − query-core.ts); @tanstack/query-core left out (the app's adapter brings it). Budget ${kib(budgets.query.max)} (bench/budgets.json).`,
+  `¹⁰ Every client through the same fetch stub, which builds the \`Request\` a real fetch builds and answers at once (bench/lib/invoke-clients.mjs). In ${chromium.browser} (Debian's, through playwright-core), the clients are bundled for the browser by esbuild and run side by side in one cross-origin-isolated page; the AWS SDK hashes with crypto.subtle there. The step-by-step tables time sagefetch's steps alone in each runtime (bench/invoke-breakdown.mjs; workerd's clock stands still while a request computes, so there batches are timed from outside).`,
   "",
   `Each speed is the median of rounds that alternate between the clients, with the interquartile range in parentheses; in-process speeds use a fetch that answers at once, so only the clients' own work is timed. Measured by \`pnpm run bench\` on ${machine()}, load average ${load} at the start and ${loadAtEnd} at the end (anything else running shares the cores), ${date}; the run took ${Math.round(seconds)} s.`,
 ];

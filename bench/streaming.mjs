@@ -17,7 +17,7 @@ import { getChunkedStream } from "@smithy/core/event-streams";
 import { EventStreamCodec } from "@smithy/eventstream-codec";
 import { FetchHttpHandler } from "@smithy/fetch-http-handler";
 import { fromUtf8, toUtf8 } from "@smithy/util-utf8";
-import { isMain, summarize } from "./lib/stats.mjs";
+import { isMain, summarize } from "./lib/summary.mjs";
 
 const PART = 256;
 const TOTAL = 16 * 1024 * 1024;
@@ -56,7 +56,11 @@ const headers = {
   "x-amzn-requestid": "r",
   "x-amzn-sagemaker-content-type": "text/plain",
 };
-const answer = async () => new Response(body(), { status: 200, headers });
+// Builds the Request first, as a real fetch does (bench/lib/invoke-clients.mjs).
+const answer = async (resource, init) => {
+  new Request(resource, init);
+  return new Response(body(), { status: 200, headers });
+};
 
 const credentials = {
   accessKeyId: "AKIDEXAMPLE",

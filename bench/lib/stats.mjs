@@ -1,32 +1,10 @@
-// Small helpers shared by the measurements: a summary of samples, the machine they ran on,
-// and a child-process runner for measurements that need a fresh process.
+// Small helpers shared by the measurements: a summary of samples (from bench/lib/summary.mjs,
+// which runs in any runtime), the machine they ran on, and a child-process runner for
+// measurements that need a fresh process.
 import { spawn } from "node:child_process";
 import { cpus, totalmem } from "node:os";
 
-/**
- * Median (the lower middle for an even count), quartiles (nearest rank), min and max of some
- * samples. The tables show the interquartile range as the spread: a GC pause in one round
- * moves min or max, not the middle half.
- */
-export function summarize(samples) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const last = sorted.length - 1;
-  return {
-    median: sorted[Math.floor(last / 2)],
-    p25: sorted[Math.floor(last * 0.25)],
-    p75: sorted[Math.ceil(last * 0.75)],
-    min: sorted[0],
-    max: sorted[last],
-    n: sorted.length,
-  };
-}
-
-/** The entries of `object` starting at the `round`-th: no client always goes first. */
-export function rotated(object, round) {
-  const entries = Object.entries(object);
-  const at = round % entries.length;
-  return [...entries.slice(at), ...entries.slice(0, at)];
-}
+export { isMain, rotated, summarize } from "./summary.mjs";
 
 /** One line that says what the numbers were measured on. */
 export function machine() {
@@ -64,6 +42,3 @@ export function cleanEnv() {
   for (const name of ["NODE_COMPILE_CACHE", "NODE_OPTIONS", "NODE_V8_COVERAGE"]) delete env[name];
   return env;
 }
-
-/** True when the module at `url` is the script Node was started with. */
-export const isMain = (url) => url === `file://${process.argv[1]}`;

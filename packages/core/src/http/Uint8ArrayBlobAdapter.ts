@@ -1,3 +1,7 @@
+// One UTF-8 decoder for every answer: a decoder per call cost more than decoding a short
+// answer. `decode` without `stream` keeps no state from one call to the next.
+let utf8: TextDecoder | undefined;
+
 /**
  * The output `Body`: the answer's bytes, with `transformToString()` as in the AWS SDK, so that
  * `out.Body.transformToString()` keeps working after changing the import.
@@ -14,7 +18,10 @@ export class Uint8ArrayBlobAdapter extends Uint8Array {
 
   /** Decodes the bytes: `"utf-8"` (default), any label `TextDecoder` knows, or `"base64"`. */
   transformToString(encoding = "utf-8"): string {
-    return encoding === "base64" ? toBase64(this) : new TextDecoder(encoding).decode(this);
+    if (encoding === "base64") return toBase64(this);
+    if (encoding !== "utf-8" && encoding !== "utf8") return new TextDecoder(encoding).decode(this);
+    utf8 ??= new TextDecoder();
+    return utf8.decode(this);
   }
 
   /** The bytes as a plain `Uint8Array` (a view, not a copy). */

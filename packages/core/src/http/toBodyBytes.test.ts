@@ -33,6 +33,15 @@ describe("Uint8ArrayBlobAdapter", () => {
     expect(body).toBeInstanceOf(Uint8Array);
   });
 
+  it("decodes each body on its own, a cut multi-byte character included", () => {
+    const check = new TextEncoder().encode("✓");
+    const cut = Uint8ArrayBlobAdapter.fromBytes(check.subarray(0, 2));
+    const rest = Uint8ArrayBlobAdapter.fromBytes(check.subarray(2));
+    expect(cut.transformToString()).toBe("\uFFFD");
+    expect(rest.transformToString("utf8")).toBe("\uFFFD");
+    expect(Uint8ArrayBlobAdapter.fromBytes(check).transformToString()).toBe("✓");
+  });
+
   it("wraps a view without copying", () => {
     const bytes = new Uint8Array([1, 2, 3, 4]).subarray(1, 3);
     const body = Uint8ArrayBlobAdapter.fromBytes(bytes);

@@ -10,11 +10,16 @@ export const escapeUri = (value: string): string =>
     (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
   );
 
+// A path that is already canonical: segments of unreserved characters only, none empty, `.`
+// or `..` (what every SageMaker Runtime path looks like). Encoding leaves it as it is.
+const PLAIN_PATH = /^(?:\/(?!\.\.?(?:\/|$))[\w.~-]+)+$/;
+
 /**
  * The path, normalized (`.` and `..` resolved, empty segments dropped) and then encoded once
  * more: every AWS service but S3 double-encodes the already-encoded path.
  */
 export function canonicalPath(path: string): string {
+  if (PLAIN_PATH.test(path)) return path;
   const segments: string[] = [];
   for (const segment of path.split("/")) {
     if (segment === "" || segment === ".") continue;
@@ -36,18 +41,28 @@ export function canonicalQuery(search: URLSearchParams): string {
     .join("&");
 }
 
-/** Lowercase names, sorted; values trimmed, with inner runs of spaces folded to one. */
-export function canonicalHeaders(headers: Record<string, string>): {
+// Whitespace that canonical values fold: any at either end, runs of it, and any but a space.
+const UNTIDY = /^\s|\s$|\s\s|[^\S ]/;
+
+/**
+ * Lowercase names, sorted; values trimmed, with inner runs of spaces folded to one. `host`,
+ * when given, is signed as one more header (fetch sends it from the URL).
+ */
+export function canonicalHeaders(
+  headers: Record<string, string>,
+  host?: string,
+): {
   names: string;
   block: string;
 } {
   const lower: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
-    lower[name.toLowerCase()] = value.trim().replace(/\s+/g, " ");
+  for (const name of Object.keys(headers)) {
+    const value = headers[name] as string;
+    lower[name.toLowerCase()] = UNTIDY.test(value) ? value.trim().replace(/\s+/g, " ") : value;
   }
+  if (host !== undefined) lower.host = host;
   const names = Object.keys(lower).sort();
-  return {
-    names: names.join(";"),
-    block: names.map((name) => `${name}:${lower[name]}\n`).join(""),
-  };
+  let block = "";
+  for (const name of names) block += `${name}:${lower[name]}\n`;
+  return { names: names.join(";"), block };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hmacSha256, sha256 } from "./sha256";
+import { hmacKey, hmacSha256, sha256 } from "./sha256";
 
 const hex = (bytes: Uint8Array) =>
   Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
@@ -44,6 +44,27 @@ describe("sha256", () => {
       expect(hex(sha256(data)), `length ${length}`).toBe(hex(await subtleDigest(data)));
     }
   });
+
+  it("hashes a view at an offset into a larger buffer as the view alone", async () => {
+    const whole = random(5000);
+    for (const [start, end] of [
+      [1, 56],
+      [3, 67],
+      [13, 1037],
+      [64, 4160],
+    ] as const) {
+      const view = whole.subarray(start, end);
+      expect(hex(sha256(view))).toBe(hex(await subtleDigest(whole.slice(start, end))));
+    }
+  });
+
+  it("leaves no state behind between messages", () => {
+    const long = random(1000);
+    const short = random(10);
+    const first = hex(sha256(short));
+    sha256(long);
+    expect(hex(sha256(short))).toBe(first);
+  });
 });
 
 describe("hmacSha256", () => {
@@ -59,6 +80,19 @@ describe("hmacSha256", () => {
       const key = random(keyLength);
       const data = random(300);
       expect(hex(hmacSha256(key, data))).toBe(hex(await subtleHmac(key, data)));
+    }
+  });
+
+  it("gives the same HMAC with a key prepared once, message after message", async () => {
+    for (const keyLength of [1, 32, 64, 65, 200]) {
+      const key = random(keyLength);
+      const prepared = hmacKey(key);
+      for (const dataLength of [0, 55, 64, 150, 1000]) {
+        const data = random(dataLength);
+        expect(hex(hmacSha256(prepared, data)), `key ${keyLength}, data ${dataLength}`).toBe(
+          hex(await subtleHmac(key, data)),
+        );
+      }
     }
   });
 });

@@ -1,3 +1,4 @@
+import { verifySigV4 } from "@sagefetch/msw/sigv4";
 import suite from "@vectors/sigv4/index.json";
 import { describe, expect, it } from "vitest";
 import { canonicalHeaders, canonicalPath, canonicalQuery } from "./canonicalRequest";
@@ -82,6 +83,54 @@ describe("canonical request steps", () => {
       block: "x-a:1\nx-b:two words\n",
     });
   });
+
+  it("folds every kind of whitespace in values as trim and one replace would", () => {
+    const alphabet = ["a", "b", " ", "\t", "\n", "\u00a0", ",", "="];
+    for (let seed = 1; seed < 2000; seed++) {
+      let value = "";
+      for (let n = seed; n > 0; n = Math.floor(n / alphabet.length)) {
+        value += alphabet[n % alphabet.length];
+      }
+      expect(canonicalHeaders({ v: value }).block, JSON.stringify(value)).toBe(
+        `v:${value.trim().replace(/\s+/g, " ")}\n`,
+      );
+    }
+  });
+
+  it("signs host as one more header when given", () => {
+    expect(canonicalHeaders({ "x-z": "1", accept: "a" }, "example.com")).toEqual({
+      names: "accept;host;x-z",
+      block: "accept:a\nhost:example.com\nx-z:1\n",
+    });
+  });
+
+  it("keeps a plain path as it is and still normalizes any other", () => {
+    // Against the normalize-then-encode steps spelled out, on paths near the plain shape.
+    const normalized = (path: string) => {
+      const segments: string[] = [];
+      for (const s of path.split("/")) {
+        if (s === "" || s === ".") continue;
+        if (s === "..") segments.pop();
+        else segments.push(s);
+      }
+      const trailing = segments.length > 0 && path.endsWith("/") ? "/" : "";
+      return encodeURIComponent(`/${segments.join("/")}${trailing}`)
+        .replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+        .replace(/%2F/g, "/");
+    };
+    const parts = ["a", "-", ".", "..", "~", "_", "%20", "", "b.c", ".x", "x."];
+    for (const first of parts) {
+      for (const second of parts) {
+        for (const end of ["", "/"]) {
+          const path = `/${first}/${second}${end}`;
+          expect(canonicalPath(path), path).toBe(normalized(path));
+        }
+      }
+    }
+    expect(canonicalPath("/endpoints/my-ep.v2_x~/invocations")).toBe(
+      "/endpoints/my-ep.v2_x~/invocations",
+    );
+  });
 });
 
 describe("signRequest", () => {
@@ -113,6 +162,14 @@ describe("signRequest", () => {
       "x-amz-content-sha256": "44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a",
     });
     expect(signed.host).toBeUndefined();
+    expect(
+      (
+        await signRequest("POST", url, {}, body, {
+          ...params,
+          date: new Date("2026-01-02T03:04:05.678Z"),
+        })
+      )["x-amz-date"],
+    ).toBe("20260102T030405Z");
     expect(signed.authorization).toMatch(
       /^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/20261124\/us-east-1\/sagemaker\/aws4_request, SignedHeaders=content-type;host;x-amz-content-sha256;x-amz-date;x-amz-security-token, Signature=[0-9a-f]{64}$/,
     );
@@ -153,6 +210,44 @@ describe("signRequest", () => {
       }),
     ]);
     for (const variant of variants) expect(variant.authorization).not.toBe(base.authorization);
+  });
+});
+
+describe("signRequest: one call after another", () => {
+  const credentials = {
+    accessKeyId: "AKIDEXAMPLE",
+    secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
+  };
+  const url = new URL("https://runtime.sagemaker.us-east-1.amazonaws.com/endpoints/ep/invocations");
+  const sign = (headers: Record<string, string>, date: Date) =>
+    signRequest("POST", url, headers, new TextEncoder().encode("{}"), {
+      credentials,
+      region: "us-east-1",
+      service: "sagemaker",
+      date,
+    });
+
+  it("writes the date of each call, within a second and across seconds", async () => {
+    const at = (iso: string) => sign({}, new Date(iso)).then((h) => h["x-amz-date"]);
+    expect(await at("2026-11-24T12:00:00.100Z")).toBe("20261124T120000Z");
+    expect(await at("2026-11-24T12:00:00.900Z")).toBe("20261124T120000Z");
+    expect(await at("2026-11-24T12:00:01.000Z")).toBe("20261124T120001Z");
+    expect(await at("2026-11-23T23:59:59.999Z")).toBe("20261123T235959Z");
+  });
+
+  it("signs long and short requests in turn so that the verifier accepts each", async () => {
+    const now = new Date();
+    // 4,000 characters: the canonical request outgrows the signer's reused buffer.
+    for (const value of ["x".repeat(4000), "short", "y".repeat(700), "z"]) {
+      const headers = await sign({ "x-amzn-sagemaker-custom-attributes": value }, now);
+      const request = new Request(url, { method: "POST", headers, body: "{}" });
+      const result = await verifySigV4(request, {
+        credentials: { AKIDEXAMPLE: { secretAccessKey: credentials.secretAccessKey } },
+        service: "sagemaker",
+        now,
+      });
+      expect(result.ok, `a ${value.length}-character header`).toBe(true);
+    }
   });
 });
 

@@ -1,7 +1,9 @@
 import type { AwsCredentialIdentity } from "../credentials/types";
 import { canonicalHeaders, canonicalPath, canonicalQuery } from "./canonicalRequest";
+import { hex } from "./hex";
+import { payloadHash } from "./payloadHash";
 import { hmacSha256, sha256 } from "./sha256";
-import { signingKey } from "./signingKey";
+import { preparedSigningKey } from "./signingKey";
 
 /*
  * AWS Signature Version 4, for one request.
@@ -14,22 +16,11 @@ import { signingKey } from "./signingKey";
  * See decisions/0001-own-sigv4-signer.md.
  */
 
+export { hex };
+
 const ALGORITHM = "AWS4-HMAC-SHA256";
 const encoder = /* @__PURE__ */ new TextEncoder();
 const EMPTY = /* @__PURE__ */ new Uint8Array(0);
-/** Above this size `crypto.subtle` (native) beats its own per-call cost. */
-const NATIVE_FROM_BYTES = 16 * 1024;
-
-// Two hex digits per byte value, made on first use: a lookup per byte is several times
-// faster than formatting each one (four hex strings per signed request).
-let HEX: string[] | undefined;
-
-export function hex(bytes: Uint8Array): string {
-  HEX ??= Array.from({ length: 256 }, (_, b) => (b + 256).toString(16).slice(1));
-  let out = "";
-  for (let i = 0; i < bytes.length; i++) out += HEX[bytes[i] as number];
-  return out;
-}
 
 export interface SigningParams {
   credentials: AwsCredentialIdentity;
@@ -40,13 +31,29 @@ export interface SigningParams {
   contentSha256?: boolean;
 }
 
-/** SHA-256 of the payload: JavaScript for small ones, `crypto.subtle` for large ones. */
-async function payloadHash(body: Uint8Array): Promise<string> {
-  const subtle = globalThis.crypto?.subtle;
-  if (subtle && body.length >= NATIVE_FROM_BYTES) {
-    return hex(new Uint8Array(await subtle.digest("SHA-256", body as BufferSource)));
+// The last second formatted, and its text: calls in the same second format it once.
+let lastSecond = Number.NaN;
+let lastAmzDate = "";
+
+/** `20261124T120000Z`: the ISO time without separators or milliseconds. */
+function amzDateOf(date: Date): string {
+  const second = Math.floor(date.getTime() / 1000);
+  if (second !== lastSecond) {
+    const iso = date.toISOString();
+    lastAmzDate = `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
+    lastSecond = second;
   }
-  return hex(sha256(body));
+  return lastAmzDate;
+}
+
+// The canonical request and the string to sign are hashed as soon as they are encoded: one
+// buffer, grown when needed, saves allocating two ArrayBuffers per request (costly in browsers).
+let scratch = new Uint8Array(2048);
+
+/** `text` as UTF-8, in a view that the next call overwrites. */
+function encodedOnce(text: string): Uint8Array {
+  if (scratch.length < text.length * 3) scratch = new Uint8Array(text.length * 3);
+  return scratch.subarray(0, encoder.encodeInto(text, scratch).written);
 }
 
 /**
@@ -61,25 +68,20 @@ export async function signRequest(
   body: Uint8Array | undefined,
   { credentials, region, service, date, contentSha256 = true }: SigningParams,
 ): Promise<Record<string, string>> {
-  const amzDate = date.toISOString().replace(/[-:]|\.\d{3}/g, "");
+  const amzDate = amzDateOf(date);
   const day = amzDate.slice(0, 8);
   const out: Record<string, string> = { ...headers, "x-amz-date": amzDate };
   if (credentials.sessionToken) out["x-amz-security-token"] = credentials.sessionToken;
   const bodyHash = await payloadHash(body ?? EMPTY);
   if (contentSha256) out["x-amz-content-sha256"] = bodyHash;
-  const { names, block } = canonicalHeaders({ ...out, host: url.host });
-  const request = [
-    method,
-    canonicalPath(url.pathname),
-    canonicalQuery(url.searchParams),
-    block,
-    names,
-    bodyHash,
-  ].join("\n");
+  const { names, block } = canonicalHeaders(out, url.host);
+  // url.searchParams would build a URLSearchParams on every call; most requests have no query.
+  const query = url.search === "" ? "" : canonicalQuery(url.searchParams);
+  const request = `${method}\n${canonicalPath(url.pathname)}\n${query}\n${block}\n${names}\n${bodyHash}`;
   const scope = `${day}/${region}/${service}/aws4_request`;
-  const stringToSign = `${ALGORITHM}\n${amzDate}\n${scope}\n${hex(sha256(encoder.encode(request)))}`;
-  const key = signingKey(credentials, day, region, service);
-  const signature = hex(hmacSha256(key, encoder.encode(stringToSign)));
+  const stringToSign = `${ALGORITHM}\n${amzDate}\n${scope}\n${hex(sha256(encodedOnce(request)))}`;
+  const key = preparedSigningKey(credentials, day, region, service);
+  const signature = hex(hmacSha256(key, encodedOnce(stringToSign)));
   out.authorization = `${ALGORITHM} Credential=${credentials.accessKeyId}/${scope}, SignedHeaders=${names}, Signature=${signature}`;
   return out;
 }
