@@ -1,9 +1,9 @@
 import type { LanguageModelV4 } from "@ai-sdk/provider";
 import { openAiRouteOptions, SageMakerRuntimeClient } from "@sagefetch/core";
 import type { OpenAiRouteSettings } from "./openAiRoute";
+import { SageMakerProviderError } from "./SageMakerProviderError";
 import { sageMakerChatModel } from "./sageMakerChatModel";
 import type { SageMakerModelSettings, SageMakerProviderSettings } from "./settings";
-import { SageMakerProviderError } from "./SageMakerProviderError";
 
 /** `sagemaker(endpointName, settings)`: a language model for the AI SDK. */
 export interface SageMakerProvider {

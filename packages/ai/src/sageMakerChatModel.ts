@@ -1,4 +1,5 @@
 import type {
+  JSONObject,
   LanguageModelV4,
   LanguageModelV4CallOptions,
   LanguageModelV4Content,
@@ -6,7 +7,6 @@ import type {
   LanguageModelV4StreamPart,
   SharedV4ProviderMetadata,
 } from "@ai-sdk/provider";
-import type { JSONObject } from "@ai-sdk/provider";
 import { chatBody } from "./chatBody";
 import { callNativeRoute } from "./nativeRoute";
 import { callOpenAiRoute } from "./openAiRoute";
@@ -81,7 +81,12 @@ async function gather(
   const result: Omit<LanguageModelV4GenerateResult, "request" | "response" | "content"> = {
     finishReason: { unified: "interrupted", raw: undefined },
     usage: {
-      inputTokens: { total: undefined, noCache: undefined, cacheRead: undefined, cacheWrite: undefined },
+      inputTokens: {
+        total: undefined,
+        noCache: undefined,
+        cacheRead: undefined,
+        cacheWrite: undefined,
+      },
       outputTokens: { total: undefined, text: undefined, reasoning: undefined },
     },
     warnings: [],
