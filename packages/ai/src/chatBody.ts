@@ -74,7 +74,8 @@ export function chatBody(
     }
   } else {
     const names = INPUTS_PARAMETERS[family as keyof typeof INPUTS_PARAMETERS];
-    const parameters = (body.parameters ??= {}) as Record<string, unknown>;
+    body.parameters ??= {};
+    const parameters = body.parameters as Record<string, unknown>;
     assign(parameters, names.stopSequences, options.stopSequences);
     assign(parameters, names.topP, options.topP);
     assign(parameters, names.topK, options.topK);
