@@ -63,7 +63,11 @@ const chromiumProject: TestProjectInlineConfiguration = {
   // Optimized before the run: a dependency Vite discovers mid-run makes it reload the page,
   // which breaks the test files loading at that moment.
   optimizeDeps: {
-    include: ["@aws-sdk/credential-provider-cognito-identity", "@aws-sdk/client-cognito-identity"],
+    include: [
+      "@aws-sdk/credential-provider-cognito-identity",
+      "@aws-sdk/client-cognito-identity",
+      "fast-check",
+    ],
   },
   resolve: {
     alias: transport("browser"),
@@ -98,6 +102,8 @@ export default defineConfig({
     // which a secret, a session token, a Body or CustomAttributes given to the client shows in
     // an error, a log line or console output (test/secrets/).
     setupFiles: ["test/secrets/guard.setup.ts"],
+    // botocore's bearer tokens for the fixed cases, which every project compares ours with.
+    globalSetup: ["test/harness/botocoreTokens.globalSetup.ts"],
     projects: [
       {
         extends: true,

@@ -1,4 +1,30 @@
 // The client
+
+// Bearer tokens and the OpenAI-compatible route
+export { BearerTokenError } from "./bearer/BearerTokenError";
+export {
+  BEARER_TOKEN_PREFIX,
+  type BearerTokenOptions,
+  createBearerToken,
+  MAX_BEARER_TOKEN_LIFETIME,
+} from "./bearer/createBearerToken";
+export {
+  type BearerTokenSource,
+  type BearerTokenSourceOptions,
+  createBearerTokenSource,
+} from "./bearer/createBearerTokenSource";
+// Chat: structured events of every container's stream, request bodies per container family
+export {
+  buildChatRequest,
+  type ChatContainer,
+  type ChatMessage,
+  type ChatRequestOptions,
+  type ChatTool,
+  type ChatToolCall,
+} from "./chat/buildChatRequest";
+export { ChatStreamError, type ChatStreamFault } from "./chat/ChatStreamError";
+export { type ReadChatEventsOptions, readChatEvents } from "./chat/readChatEvents";
+export type { ChatEvent, ChatFinishReason, ChatStreamFormat, ChatUsage } from "./chat/types";
 export type { Logger, SageMakerRuntimeClientConfig, ValueOrProvider } from "./client/config";
 export { SageMakerRuntime } from "./client/SageMakerRuntime";
 export { SageMakerRuntimeClient, type SendOptions } from "./client/SageMakerRuntimeClient";
@@ -62,6 +88,13 @@ export type { PayloadPart, ResponseStreamEvent } from "./eventstream/toStreamEve
 // Bodies
 export type { BodyInput } from "./http/toBodyBytes";
 export { Uint8ArrayBlobAdapter } from "./http/Uint8ArrayBlobAdapter";
+export { type BearerTokenFetchOptions, bearerTokenFetch } from "./openai/bearerTokenFetch";
+export { type OpenAiRouteTarget, openAiBaseUrl } from "./openai/openAiBaseUrl";
+export {
+  type OpenAiClientSettings,
+  type OpenAiRouteOptions,
+  openAiRouteOptions,
+} from "./openai/openAiRouteOptions";
 // Retries
 export type { RetryErrorType } from "./retry/classifyError";
 export {

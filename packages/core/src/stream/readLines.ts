@@ -7,7 +7,7 @@ import { readTextChunks } from "./readTextChunks";
  * the end.
  */
 export async function* readLines(
-  body: AsyncIterable<ResponseStreamEvent>,
+  body: AsyncIterable<ResponseStreamEvent | Uint8Array>,
 ): AsyncGenerator<string, void, undefined> {
   let pending = "";
   for await (const text of readTextChunks(body)) {

@@ -1,5 +1,6 @@
+import { ChatStreamError } from "../chat/ChatStreamError";
+import { readChatEvents } from "../chat/readChatEvents";
 import type { ResponseStreamEvent } from "../eventstream/toStreamEvent";
-import { readLines } from "./readLines";
 
 type Json = Record<string, unknown> | undefined;
 const at = (value: unknown, key: string | number): unknown =>
@@ -19,34 +20,22 @@ export function extractTokenText(event: unknown): string | undefined {
   const choice = at(at(event, "choices"), 0);
   if (choice !== undefined)
     return text(at(at(choice, "delta"), "content")) ?? text(at(choice, "text")) ?? "";
-  const outputs = at(event, "outputs");
+  const outputs = at(event as Json, "outputs");
   return text(at(event, "generated_text")) ?? text(at(outputs, 0)) ?? text(outputs);
 }
 
 /**
- * The generated text, token by token, from SSE (`data: {...}`) or JSON Lines streams. A
- * whole-answer event after token events (TGI ends with `generated_text`) is not repeated.
+ * The generated text, piece by piece, of any chat stream `readChatEvents` reads (TGI, LMI,
+ * vLLM, SGLang; SSE or JSON Lines): its `text-delta` events. An error the container reports in
+ * the stream is thrown as a `ChatStreamError`, as is a stream of no known format.
  */
 export async function* readTokens(
-  body: AsyncIterable<ResponseStreamEvent>,
+  body: AsyncIterable<ResponseStreamEvent | Uint8Array>,
 ): AsyncGenerator<string, void, undefined> {
-  let sawTokens = false;
-  for await (const raw of readLines(body)) {
-    const line = raw.startsWith("data:") ? raw.slice(5).trim() : raw.trim();
-    if (line === "" || line.startsWith(":") || !line.startsWith("{")) {
-      if (line === "[DONE]") return;
-      continue;
+  for await (const event of readChatEvents(body)) {
+    if (event.type === "text-delta") yield event.text;
+    else if (event.type === "error") {
+      throw new ChatStreamError("modelError", `The model reported an error: ${event.message}`);
     }
-    let event: Json;
-    try {
-      event = JSON.parse(line) as Json;
-    } catch {
-      continue;
-    }
-    const isWhole = at(event, "token") === undefined && at(event, "choices") === undefined;
-    if (isWhole && sawTokens) continue;
-    const piece = extractTokenText(event);
-    if (!isWhole) sawTokens = true;
-    if (piece) yield piece;
   }
 }

@@ -6,11 +6,13 @@
 //   JSON, stack, fields, cause chain);
 // - a line the client gives its logger;
 // - anything written with console.* during the test.
+// It also fails a test in which a SageMaker bearer token (made by createBearerToken or a token
+// source, recognizable by its form) shows in a checked error, log line or console output.
 // It reads two of the client's private fields (`credentials`, `resolved`): if they are ever
 // renamed, it fails loudly rather than stop looking.
 import { afterEach } from "vitest";
 import { type AwsCredentialIdentity, SageMakerRuntimeClient } from "../../src/index";
-import { leaks } from "./scan";
+import { bearerTokenLeaks, leaks } from "./scan";
 
 const GUARDED = Symbol.for("sagefetch.test.secretsGuard");
 
@@ -40,6 +42,7 @@ function note(value: unknown, name: string): void {
 
 function check(value: unknown, where: string): void {
   if (secrets.size > 0) found.push(...leaks(value, secrets, where));
+  found.push(...bearerTokenLeaks(value, where));
 }
 
 type Internals = {

@@ -1,7 +1,7 @@
 // The suite-wide guard (guard.setup.ts, a setup file of every project) at work in each runtime:
 // it notes what a call is given, and finds it where it must not be.
 import { describe, expect, it } from "vitest";
-import { InvokeEndpointCommand, SageMakerRuntimeClient } from "../../src/index";
+import { createBearerToken, InvokeEndpointCommand, SageMakerRuntimeClient } from "../../src/index";
 import { takeFindings } from "./guard.setup";
 
 const TOKEN = "guard-canary-session-token-7d2f";
@@ -69,5 +69,18 @@ describe("the secrets guard", () => {
     takeFindings();
     console.info(`debugging: ${body}`);
     expect(takeFindings()).toContain("console.info.0: Body");
+  });
+
+  it("finds a bearer token, or its decoded presigned URL, written to the console", () => {
+    const token = createBearerToken({
+      credentials: { accessKeyId: "AKIDGUARD", secretAccessKey: "guard-secret-5e1" },
+      region: "us-east-1",
+    });
+    console.warn("calling with", token);
+    expect(takeFindings()).toContain("console.warn.1: bearerToken");
+    console.warn(`url: ${atob(token.slice("sagemaker-api-key-".length))}`);
+    expect(takeFindings()).toContain("console.warn.0: bearerToken");
+    console.warn("sagemaker-api-key- is the prefix");
+    expect(takeFindings()).toEqual([]);
   });
 });

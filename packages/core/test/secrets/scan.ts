@@ -47,3 +47,15 @@ export function leaks(
   }
   return [...new Set(found)];
 }
+
+// A bearer token is recognizable by itself, wherever it came from: its prefix and Base64 body,
+// or, decoded, the presigned URL's signature (either is enough to call the endpoint).
+const BEARER_TOKEN = /sagemaker-api-key-[A-Za-z0-9+/]{16}|X-Amz-Signature=[0-9a-f]{64}/;
+
+/** Where a SageMaker bearer token (or its decoded presigned URL) shows in `value`. */
+export function bearerTokenLeaks(value: unknown, where = "value"): string[] {
+  const found = textsOf(value, where)
+    .filter(([, text]) => BEARER_TOKEN.test(text))
+    .map(([label]) => `${label}: bearerToken`);
+  return [...new Set(found)];
+}
