@@ -56,7 +56,7 @@ describe("convertPrompt", () => {
   });
 
   it("leaves out what a text chat body cannot carry, and says so once per kind", () => {
-    const file = { type: "file" as const, data: new Uint8Array([1]), mediaType: "image/png" };
+    const file = { type: "file", data: new Uint8Array([1]), mediaType: "image/png" } as never;
     const { messages, warnings } = convertPrompt([
       { role: "user", content: [file, { type: "text", text: "What is this?" }, file] },
     ]);
