@@ -1,4 +1,5 @@
-// The client
+// @sagefetch/core: the SageMaker Runtime client. Each section below is its own export block,
+// so that the import sorter keeps the sections (and their headings) apart.
 
 // Bearer tokens and the OpenAI-compatible route
 export { BearerTokenError } from "./bearer/BearerTokenError";
@@ -25,15 +26,16 @@ export {
 export { ChatStreamError, type ChatStreamFault } from "./chat/ChatStreamError";
 export { type ReadChatEventsOptions, readChatEvents } from "./chat/readChatEvents";
 export type { ChatEvent, ChatFinishReason, ChatStreamFormat, ChatUsage } from "./chat/types";
+// The client
 export type { Logger, SageMakerRuntimeClientConfig, ValueOrProvider } from "./client/config";
 export { SageMakerRuntime } from "./client/SageMakerRuntime";
 export { SageMakerRuntimeClient, type SendOptions } from "./client/SageMakerRuntimeClient";
+// Commands
 export {
   InvokeEndpointAsyncCommand,
   type InvokeEndpointAsyncCommandInput,
   type InvokeEndpointAsyncCommandOutput,
 } from "./commands/InvokeEndpointAsyncCommand";
-// Commands
 export {
   InvokeEndpointCommand,
   type InvokeEndpointCommandInput,
@@ -59,8 +61,10 @@ export {
   AbortError,
   CorsBlockedError,
   EndpointError,
+  RelayUnreachableError,
   TimeoutError,
 } from "./errors/clientErrors";
+export { isRetryableError, isThrottlingError } from "./errors/errorGuards";
 export {
   InternalDependencyException,
   InternalFailure,
@@ -80,8 +84,15 @@ export {
   type ResponseMetadata,
   SageMakerRuntimeServiceException,
 } from "./errors/SageMakerRuntimeServiceException";
-export type { HeaderValue } from "./eventstream/decodeHeaders";
+export type {
+  ClientSideError,
+  SendError,
+  ServiceError,
+  UnmodeledErrorCode,
+  UnmodeledServiceError,
+} from "./errors/SendError";
 // Response streams
+export type { HeaderValue } from "./eventstream/decodeHeaders";
 export { EventStreamDecoder, type EventStreamMessage } from "./eventstream/EventStreamDecoder";
 export { EventStreamError, type EventStreamFault } from "./eventstream/EventStreamError";
 export type { PayloadPart, ResponseStreamEvent } from "./eventstream/toStreamEvent";
@@ -108,9 +119,11 @@ export {
 // Stateful sessions
 export { parseNewSessionId, type SessionInfo } from "./sessions/parseNewSessionId";
 export { Session, type SessionOptions, type SessionState } from "./sessions/Session";
+export { SessionClosedError } from "./sessions/SessionClosedError";
 export { isSessionGoneError, SessionExpiredError } from "./sessions/SessionExpiredError";
 // Signing, for code that signs on its own (@sagefetch/relay's signing mode)
 export { type SigningParams, signRequest } from "./signing/signRequest";
+// Stream readers
 export { readLines } from "./stream/readLines";
 export { readSseData } from "./stream/readSseData";
 export { readTextChunks } from "./stream/readTextChunks";

@@ -76,7 +76,7 @@ describe("createBearerTokenSource", () => {
     expect(calls).toHaveLength(2);
   });
 
-  it("takes static credentials, and a failing provider's error reaches the caller", async () => {
+  it("takes static credentials, and a failing provider's error reaches the caller typed, with its cause", async () => {
     const tokens = createBearerTokenSource({
       credentials: { accessKeyId: "AKID", secretAccessKey: "static-secret" },
       region: "us-east-1",
@@ -88,7 +88,9 @@ describe("createBearerTokenSource", () => {
       },
       region: "us-east-1",
     });
-    await expect(failing()).rejects.toThrow("no identity");
+    const error = await failing().catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "CredentialsProviderError" });
+    expect((error as Error).cause).toMatchObject({ message: "no identity" });
   });
 
   it("checks expiresIn and region when built", () => {

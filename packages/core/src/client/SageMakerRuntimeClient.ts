@@ -1,35 +1,25 @@
 import { isNewOffset, offsetFromDateHeader, offsetFromErrorMessage } from "../clock/clockSkew";
 import type { Command, MetadataBearer, Operation, SerializedRequest } from "../commands/Operation";
+import { corsBlocked } from "../cors/corsBlocked";
+import { relayUnreachable } from "../cors/relayUnreachable";
 import { type CredentialSource, memoizeCredentials } from "../credentials/memoizeCredentials";
 import type { AwsCredentialIdentity } from "../credentials/types";
-import { normalizeRegion } from "../endpoint/normalizeRegion";
-import { resolveEndpoint, withOperationPath } from "../endpoint/resolveEndpoint";
-import { type CorsBlockedError, EndpointError } from "../errors/clientErrors";
 import { parseErrorResponse } from "../errors/parseErrorResponse";
 import { redactEchoes } from "../errors/redactEchoes";
-import type { ResponseMetadata } from "../errors/SageMakerRuntimeServiceException";
 import { metadataOf } from "../http/metadataOf";
 import { randomUuid } from "../internal/randomUuid";
-import { corsBlocked } from "../relay/corsBlocked";
-import { viaRelay } from "../relay/viaRelay";
-import { CLOCK_SKEW_CODES, classifyError } from "../retry/classifyError";
+import { CUSTOM_ATTRIBUTES } from "../protocol/headers";
+import { CLOCK_SKEW_CODES } from "../retry/classifyError";
 import { retryAfterMs } from "../retry/retryAfter";
+import { type AttemptRecord, retryLoop, withProgress } from "../retry/retryLoop";
 import { StandardRetryStrategy } from "../retry/StandardRetryStrategy";
-import { sleep } from "../retry/sleep";
+import { abortError } from "../retry/withAttemptSignal";
 import { signRequest } from "../signing/signRequest";
+import { type ResolvedConfig, resolveConfig, type SageMakerRuntimeClientConfig } from "./config";
+import { resolveTarget, type Target } from "./resolveTarget";
 
 /** SageMaker Runtime signs as `sagemaker`, not `runtime.sagemaker`. */
 const SIGNING_NAME = "sagemaker";
-
-import { type ResolvedConfig, resolveConfig, type SageMakerRuntimeClientConfig } from "./config";
-import { abortError, withAttemptSignal } from "./withAttemptSignal";
-
-/**
- * fetch's rejections that look like a CORS block, with their explanation. A page cannot tell a
- * CORS block from a dropped connection, which is worth retrying: the call is retried as after
- * any network error, and only the error it finally gives up with becomes `CorsBlockedError`.
- */
-const corsExplained = /* @__PURE__ */ new WeakMap<object, CorsBlockedError>();
 
 /** Per-call options, as the AWS SDK's `HttpHandlerOptions`. */
 export interface SendOptions {
@@ -37,28 +27,26 @@ export interface SendOptions {
   abortSignal?: AbortSignal;
 }
 
-/** What one attempt signed with. */
+/** One call, resolved before its first attempt. */
+interface Call<Input, Output> {
+  operation: Operation<Input, Output>;
+  request: SerializedRequest;
+  target: Target;
+  signal: AbortSignal | undefined;
+  invocationId: string;
+}
+
+/** What an attempt signed with. */
 interface Signing {
+  credentials: AwsCredentialIdentity;
+  /** The clock offset, in ms. */
   offset: number;
-  credentials: AwsCredentialIdentity | undefined;
 }
 
-interface Target {
-  /** The URL signed for: the service's host, or `endpoint`. */
-  url: URL;
-  /** Where the request goes: `url`, or the relay naming it. */
-  sendTo: URL;
-  region: string;
-  maxAttempts: number;
-  describe: string;
-}
-
-/** An error on its way out, carrying what the retry loop needs to know of its answer. */
-interface AttemptError {
-  name?: string;
-  message?: string;
-  $metadata?: ResponseMetadata;
-  $response?: Response;
+/** A successful answer. */
+interface Answer<Output> {
+  response: Response;
+  output: Omit<Output, "$metadata">;
 }
 
 /**
@@ -77,7 +65,7 @@ export class SageMakerRuntimeClient {
   constructor(config: SageMakerRuntimeClientConfig = {}) {
     this.resolved = resolveConfig(config);
     this.config = { ...config, systemClockOffset: config.systemClockOffset ?? 0 };
-    this.credentials = memoizeCredentials(config.credentials);
+    this.credentials = memoizeCredentials(config.credentials, this.resolved.credentialsTimeout);
     this.refreshable = typeof config.credentials === "function";
     this.retryStrategy = config.retryStrategy ?? new StandardRetryStrategy();
   }
@@ -87,210 +75,149 @@ export class SageMakerRuntimeClient {
     command: Command<Input, Output>,
     options: SendOptions = {},
   ): Promise<Output> {
-    const { operation } = command;
-    const signal = options.abortSignal;
-    const tally = { attempts: 0, totalRetryDelay: 0 };
-    try {
-      if (signal?.aborted) throw abortError(operation.name, signal);
-      const request = await operation.serialize(command.input);
-      const target = await this.target(operation.name, request);
-      return await this.withRetries(operation, request, target, signal, tally);
-    } catch (error) {
-      // Every error says how far the call got, whatever threw it.
-      if (typeof error === "object" && error !== null) {
-        const e = error as AttemptError;
-        e.$metadata = { ...e.$metadata, ...tally };
-      }
-      throw error;
-    }
-  }
-
-  private async withRetries<Input, Output extends MetadataBearer>(
-    operation: Operation<Input, Output>,
-    request: SerializedRequest,
-    target: Target,
-    signal: AbortSignal | undefined,
-    tally: { attempts: number; totalRetryDelay: number },
-  ): Promise<Output> {
-    const invocationId = randomUuid();
-    let lastRetryCost: number | undefined;
-    let refreshedExpired = false;
-    for (let attempt = 1; ; attempt++) {
-      tally.attempts = attempt;
-      // The clock offset and credentials this attempt signs with, read when it signs.
-      const signing: Signing = { offset: this.config.systemClockOffset, credentials: undefined };
-      try {
-        const { output, response } = await withAttemptSignal(
-          signal,
-          this.resolved.requestTimeout,
-          target.describe,
-          (attemptSignal) =>
-            this.attempt(
-              operation,
-              request,
-              target,
-              { signal: attemptSignal, callerSignal: signal },
-              signing,
-              {
-                "amz-sdk-invocation-id": invocationId,
-                "amz-sdk-request": `attempt=${attempt}; max=${target.maxAttempts}`,
-              },
-            ),
-        );
-        this.retryStrategy.recordSuccess(lastRetryCost);
-        return { $metadata: { ...metadataOf(response), ...tally }, ...output } as Output;
-      } catch (thrown) {
-        const error = thrown as AttemptError;
-        // Temporary credentials that expired under us (a Cognito session, say): refresh them
-        // once (one refresh however many calls were refused) and try again at once.
-        if (
-          error.name === "ExpiredTokenException" &&
-          !refreshedExpired &&
-          signing.credentials &&
-          this.refreshable &&
-          !signal?.aborted
-        ) {
-          refreshedExpired = true;
-          await this.credentials(signing.credentials);
-          continue;
-        }
-        const skewCorrected = this.correctSkewFromError(error, signing.offset);
-        const decision = signal?.aborted
-          ? ({ retry: false } as const)
-          : this.retryStrategy.decide(
-              skewCorrected ? "TRANSIENT" : classifyError(error),
-              attempt,
-              target.maxAttempts,
-              retryAfterMs(error.$response?.headers, Date.now()),
-            );
-        // Given up on a fetch that failed as a CORS block does: say so (see corsExplained).
-        if (!decision.retry) throw corsExplained.get(error) ?? error;
-        this.resolved.logger?.debug(
-          `${target.describe}: attempt ${attempt}/${target.maxAttempts} failed with ${error.name ?? "an error"}; retrying in ${decision.delayMs} ms.`,
-        );
-        await sleep(decision.delayMs, signal, () =>
-          abortError(target.describe, signal as AbortSignal),
-        );
-        tally.totalRetryDelay += decision.delayMs;
-        lastRetryCost = decision.cost;
-      }
-    }
-  }
-
-  /** One attempt: sign, fetch, and turn the answer into output or a typed error. */
-  private async attempt<Input, Output>(
-    operation: Operation<Input, Output>,
-    request: SerializedRequest,
-    target: Target,
-    signals: { signal: AbortSignal; callerSignal: AbortSignal | undefined },
-    signing: Signing,
-    retryHeaders: Record<string, string>,
-  ): Promise<{ response: Response; output: Omit<Output, "$metadata"> }> {
-    const response = await this.fetchSigned(request, target, signals.signal, signing, retryHeaders);
-    if (response.status < 200 || response.status > 299) {
-      const body = new Uint8Array(await response.arrayBuffer());
-      const error = parseErrorResponse(response, body, target.describe);
-      redactEchoes(error, [
-        signing.credentials?.sessionToken,
-        request.headers["x-amzn-sagemaker-custom-attributes"],
-      ]);
-      // Kept for the retry loop (Retry-After, Date), out of sight like the AWS SDK's.
-      Object.defineProperty(error, "$response", { value: response, enumerable: false });
-      throw error;
-    }
-    const context = {
-      ...signals,
-      requestTimeout: this.resolved.requestTimeout,
-      describe: target.describe,
-    };
-    return { response, output: await operation.deserialize(response, context) };
+    const call = await this.prepare(command, options.abortSignal).catch((error: unknown) => {
+      throw withProgress(error, { attempts: 0, totalRetryDelay: 0 });
+    });
+    // Expired temporary credentials are refreshed once per call, however many attempts fail.
+    let mayRefresh = true;
+    const { value, progress } = await retryLoop(
+      {
+        strategy: this.retryStrategy,
+        maxAttempts: call.target.maxAttempts,
+        signal: call.signal,
+        timeoutMs: this.resolved.requestTimeout,
+        describe: call.target.describe,
+        logger: this.resolved.logger,
+      },
+      async (n, signal) => {
+        const record = await this.attempt(call, n, signal, mayRefresh);
+        if (!record.ok && record.retry === "now") mayRefresh = false;
+        return record;
+      },
+    );
+    return { $metadata: { ...metadataOf(value.response), ...progress }, ...value.output } as Output;
   }
 
   /** Kept for drop-in compatibility; a fetch-based client holds nothing to release. */
   destroy(): void {}
 
-  private async target(operationName: string, request: SerializedRequest): Promise<Target> {
-    const r = this.resolved;
-    const [rawRegion, fipsOption, dualStack, maxAttempts, endpoint] = await Promise.all([
-      r.region(),
-      r.useFipsEndpoint(),
-      r.useDualstackEndpoint(),
-      r.maxAttempts(),
-      r.endpoint?.(),
-    ]);
-    const { region, fips } = normalizeRegion(rawRegion);
-    const base = resolveEndpoint({
-      region,
-      useFipsEndpoint: fipsOption || fips,
-      useDualstackEndpoint: dualStack,
-      endpoint,
-    });
-    // A custom endpoint still needs a region: SigV4 signs it into the credential scope.
-    if (!region) throw new EndpointError("Invalid Configuration: Missing Region");
-    if (!Number.isInteger(maxAttempts) || maxAttempts < 1) {
-      throw new TypeError("maxAttempts must be an integer ≥ 1");
-    }
-    const url = withOperationPath(base, request.path);
-    return {
-      url,
-      sendTo: r.relay ? viaRelay(r.relay, url) : url,
-      region,
-      maxAttempts,
-      describe: `${operationName} on endpoint "${request.endpointName}"`,
-    };
+  private async prepare<Input, Output extends MetadataBearer>(
+    command: Command<Input, Output>,
+    signal: AbortSignal | undefined,
+  ): Promise<Call<Input, Output>> {
+    const { operation } = command;
+    if (signal?.aborted) throw abortError(operation.name, signal);
+    const request = await operation.serialize(command.input);
+    const target = await resolveTarget(this.resolved, operation.name, request);
+    return { operation, request, target, signal, invocationId: randomUuid() };
   }
 
-  private async fetchSigned(
-    request: SerializedRequest,
-    target: Target,
+  /** One attempt: sign, fetch, and say what happened. */
+  private async attempt<Input, Output>(
+    call: Call<Input, Output>,
+    n: number,
     signal: AbortSignal,
-    signing: Signing,
-    retryHeaders: Record<string, string>,
-  ): Promise<Response> {
-    const credentials = await this.credentials();
-    signing.credentials = credentials;
-    signing.offset = this.config.systemClockOffset;
-    const headers = await signRequest(
-      "POST",
-      target.url,
-      { ...request.headers, ...retryHeaders },
-      request.body,
-      {
-        credentials,
-        region: target.region,
-        service: SIGNING_NAME,
-        date: new Date(Date.now() + signing.offset),
-      },
-    );
+    mayRefresh: boolean,
+  ): Promise<AttemptRecord<Answer<Output>>> {
+    const signing: Signing = {
+      credentials: await this.credentials(),
+      offset: this.config.systemClockOffset,
+    };
+    const headers = await this.sign(call, n, signing);
     // Looked up now, not at construction, so that mocks and instrumentation installed later apply.
     const fetchFn = this.resolved.fetch ?? globalThis.fetch;
     const sentAt = Date.now();
     let response: Response;
     try {
-      response = await fetchFn(target.sendTo.href, {
+      response = await fetchFn(call.target.sendTo.href, {
         method: "POST",
         headers,
-        body: request.body as BodyInit | undefined,
+        body: call.request.body as BodyInit | undefined,
         signal,
       });
     } catch (error) {
-      // Through a relay, CORS is the relay's to answer: a failure there is a network one.
-      const blocked = this.resolved.relay
-        ? undefined
-        : corsBlocked(error, target.url, target.describe);
-      if (blocked) corsExplained.set(error as object, blocked);
-      throw error;
+      if (signal.aborted) throw error;
+      return this.explainNetworkFailure(error, call.target);
     }
     this.learnOffset(offsetFromDateHeader(response.headers, sentAt, Date.now()));
-    return response;
+    if (response.status >= 200 && response.status <= 299) {
+      const output = await call.operation.deserialize(response, {
+        signal,
+        callerSignal: call.signal,
+        requestTimeout: this.resolved.requestTimeout,
+        describe: call.target.describe,
+      });
+      return { ok: true, value: { response, output } };
+    }
+    const error = await this.serviceError(response, call, signing);
+    if (mayRefresh && (await this.refreshExpired(error, signing))) {
+      return { ok: false, error, retry: "now" };
+    }
+    return {
+      ok: false,
+      error,
+      type: this.correctSkew(error, signing.offset) ? "TRANSIENT" : undefined,
+      retryAfterMs: retryAfterMs(response.headers, Date.now()),
+    };
   }
 
-  private learnOffset(sample: number | undefined): boolean {
-    if (!isNewOffset(this.config.systemClockOffset, sample)) return false;
-    this.config.systemClockOffset = Math.round(sample);
-    this.resolved.logger?.warn(
-      `Clock skew: signing with an offset of ${Math.round(sample / 1000)} s from now on.`,
+  private sign(
+    call: Call<unknown, unknown>,
+    n: number,
+    { credentials, offset }: Signing,
+  ): Promise<Record<string, string>> {
+    const { request, target, invocationId } = call;
+    return signRequest(
+      "POST",
+      target.url,
+      {
+        ...request.headers,
+        "amz-sdk-invocation-id": invocationId,
+        "amz-sdk-request": `attempt=${n}; max=${target.maxAttempts}`,
+      },
+      request.body,
+      {
+        credentials,
+        region: target.region,
+        service: SIGNING_NAME,
+        date: new Date(Date.now() + offset),
+      },
     );
+  }
+
+  /** The service's typed error, with what the request carried blanked out of its text. */
+  private async serviceError(
+    response: Response,
+    call: Call<unknown, unknown>,
+    { credentials }: Signing,
+  ): Promise<Error> {
+    const body = new Uint8Array(await response.arrayBuffer());
+    const error = parseErrorResponse(response, body, call.target.describe);
+    redactEchoes(error, [credentials.sessionToken, call.request.headers[CUSTOM_ATTRIBUTES]]);
+    return error;
+  }
+
+  /**
+   * Fetch failed before any answer. Through a relay, the relay could not be reached. Direct
+   * from a page, it may be a CORS block: retried as any network failure (a page cannot tell
+   * the two apart), and explained if it is the one the call gives up with.
+   */
+  private explainNetworkFailure(error: unknown, target: Target): AttemptRecord<never> {
+    const relay = this.resolved.relay;
+    if (relay) {
+      const unreachable = relayUnreachable(error, relay, target.describe);
+      return { ok: false, error, giveUpWith: unreachable.error, retry: unreachable.retry };
+    }
+    return { ok: false, error, giveUpWith: corsBlocked(error, target.url, target.describe) };
+  }
+
+  /**
+   * Temporary credentials that expired under us (a Cognito session, say): whether new ones
+   * were had, so that the call can try again at once. Many refused calls make one refresh.
+   */
+  private async refreshExpired(error: Error, { credentials }: Signing): Promise<boolean> {
+    if (error.name !== "ExpiredTokenException" || !this.refreshable) return false;
+    await this.credentials(credentials);
     return true;
   }
 
@@ -299,11 +226,19 @@ export class SageMakerRuntimeClient {
    * signed with: learned from this answer's `Date`, from the error's text when `Date` could
    * not be read, or already by a parallel call. Then the call is worth retrying.
    */
-  private correctSkewFromError(error: AttemptError, offsetUsed: number): boolean {
-    if (!CLOCK_SKEW_CODES.has(error?.name ?? "")) return false;
+  private correctSkew(error: Error, offsetUsed: number): boolean {
+    if (!CLOCK_SKEW_CODES.has(error.name)) return false;
     if (this.config.systemClockOffset === offsetUsed) {
-      this.learnOffset(offsetFromErrorMessage(error.message ?? "", Date.now()));
+      this.learnOffset(offsetFromErrorMessage(error.message, Date.now()));
     }
     return this.config.systemClockOffset !== offsetUsed;
+  }
+
+  private learnOffset(sample: number | undefined): void {
+    if (!isNewOffset(this.config.systemClockOffset, sample)) return;
+    this.config.systemClockOffset = Math.round(sample);
+    this.resolved.logger?.warn(
+      `Clock skew: signing with an offset of ${Math.round(sample / 1000)} s from now on.`,
+    );
   }
 }

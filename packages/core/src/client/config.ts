@@ -1,6 +1,7 @@
+import { DEFAULT_CREDENTIALS_TIMEOUT_MS } from "../credentials/memoizeCredentials";
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from "../credentials/types";
 import type { EndpointInput } from "../endpoint/resolveEndpoint";
-import { relayBase } from "../relay/viaRelay";
+import { relayBase } from "../endpoint/viaRelay";
 import type { StandardRetryStrategy } from "../retry/StandardRetryStrategy";
 
 /** A value, or an async function that gives it (as the AWS SDK's `Provider<T>`). */
@@ -23,6 +24,13 @@ export interface SageMakerRuntimeClientConfig {
   region?: ValueOrProvider<string>;
   /** Static credentials, or an async provider (refreshed 5 minutes before they expire). */
   credentials?: AwsCredentialIdentity | AwsCredentialIdentityProvider;
+  /**
+   * Milliseconds a call of the credentials provider may take (0: no limit). A call that takes
+   * longer is dropped, its `abortSignal` fired, and the call that waited fails with
+   * `CredentialsProviderError`; the next call asks the provider again.
+   * @default 30000
+   */
+  credentialsTimeout?: number;
   /**
    * A custom endpoint instead of the region's, e.g. an emulator. A base path is kept.
    * @example "http://127.0.0.1:8080"
@@ -80,6 +88,7 @@ export interface ResolvedConfig {
   useDualstackEndpoint: () => Promise<boolean>;
   maxAttempts: () => Promise<number>;
   requestTimeout: number;
+  credentialsTimeout: number;
   logger: Logger | undefined;
   fetch: typeof fetch | undefined;
   relay: URL | undefined;
@@ -91,19 +100,28 @@ function provider<T>(value: ValueOrProvider<T> | undefined, fallback: T): () => 
   return () => fixed;
 }
 
+function milliseconds(name: string, value: number | undefined, fallback: number): number {
+  const ms = value ?? fallback;
+  if (typeof ms !== "number" || !(ms >= 0)) {
+    throw new TypeError(`${name} must be a number of milliseconds ≥ 0`);
+  }
+  return ms;
+}
+
 /** Merges the options with their defaults, in one place. */
 export function resolveConfig(config: SageMakerRuntimeClientConfig): ResolvedConfig {
-  const timeout = config.requestTimeout ?? 70_000;
-  if (typeof timeout !== "number" || !(timeout >= 0)) {
-    throw new TypeError("requestTimeout must be a number of milliseconds ≥ 0");
-  }
   return {
     region: provider(config.region, ""),
     endpoint: config.endpoint === undefined ? undefined : provider(config.endpoint, ""),
     useFipsEndpoint: provider(config.useFipsEndpoint, false),
     useDualstackEndpoint: provider(config.useDualstackEndpoint, false),
     maxAttempts: provider(config.maxAttempts, 3),
-    requestTimeout: timeout,
+    requestTimeout: milliseconds("requestTimeout", config.requestTimeout, 70_000),
+    credentialsTimeout: milliseconds(
+      "credentialsTimeout",
+      config.credentialsTimeout,
+      DEFAULT_CREDENTIALS_TIMEOUT_MS,
+    ),
     logger: config.logger,
     fetch: config.fetch,
     relay: config.relay === undefined ? undefined : relayBase(config.relay),

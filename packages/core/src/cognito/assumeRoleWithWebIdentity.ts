@@ -1,4 +1,4 @@
-import { partitionOf } from "../endpoint/partitions";
+import { partitionOf } from "../protocol/partitions";
 import { CognitoIdentityServiceException } from "./CognitoIdentityServiceException";
 import { type ServiceCall, sendUnsigned } from "./callCognito";
 
@@ -24,6 +24,7 @@ export async function assumeRoleWithWebIdentity(
   call: ServiceCall,
   role: WebIdentityRole,
   token: string,
+  signal: AbortSignal | undefined,
 ): Promise<{
   accessKeyId: string;
   secretAccessKey: string;
@@ -40,33 +41,39 @@ export async function assumeRoleWithWebIdentity(
   if (role.durationSeconds) form.set("DurationSeconds", String(role.durationSeconds));
   const url =
     role.stsEndpoint ?? `https://sts.${call.region}.${partitionOf(call.region).dnsSuffix}/`;
+  const describe = "STS AssumeRoleWithWebIdentity";
   const xml = await sendUnsigned(
     call,
-    url,
     {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: form.toString(),
+      describe,
+      url,
+      init: {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: form.toString(),
+      },
+      parseError: (response, text) =>
+        new CognitoIdentityServiceException({
+          // The AWS SDK's name for an answer without a code.
+          name: tag(text, "Code") ?? "Unknown",
+          message: tag(text, "Message") ?? `${describe} answered ${response.status}.`,
+          status: response.status,
+          requestId: tag(text, "RequestId"),
+        }),
     },
-    (response, text) =>
-      new CognitoIdentityServiceException(
-        tag(text, "Code") ?? `Http${response.status}`,
-        tag(text, "Message") ?? `STS AssumeRoleWithWebIdentity answered ${response.status}.`,
-        response.status,
-        tag(text, "RequestId"),
-      ),
+    signal,
   );
   const accessKeyId = tag(xml, "AccessKeyId");
   const secretAccessKey = tag(xml, "SecretAccessKey");
   const sessionToken = tag(xml, "SessionToken");
   const expiration = tag(xml, "Expiration");
   if (!accessKeyId || !secretAccessKey || !sessionToken || !expiration) {
-    throw new CognitoIdentityServiceException(
-      "InvalidResponse",
-      "STS answered without credentials.",
-      200,
-      undefined,
-    );
+    throw new CognitoIdentityServiceException({
+      name: "InvalidResponse",
+      message: "STS answered without credentials.",
+      status: 200,
+      requestId: undefined,
+    });
   }
   return { accessKeyId, secretAccessKey, sessionToken, expiration: new Date(expiration) };
 }

@@ -1,10 +1,10 @@
-import { partitionOf } from "../endpoint/partitions";
 import { errorCodeOf } from "../errors/parseErrorResponse";
-import { classifyError } from "../retry/classifyError";
+import { partitionOf } from "../protocol/partitions";
+import { retryLoop } from "../retry/retryLoop";
 import { StandardRetryStrategy } from "../retry/StandardRetryStrategy";
-import { sleep } from "../retry/sleep";
 import { CognitoIdentityServiceException } from "./CognitoIdentityServiceException";
 
+/** How a provider reaches Cognito Identity and STS. */
 export interface ServiceCall {
   region: string;
   /** A custom endpoint (a mock, a VPC endpoint), else the region's. */
@@ -13,33 +13,49 @@ export interface ServiceCall {
   /** Shared by the calls of one provider, so throttling backs off across them. */
   retries: StandardRetryStrategy;
   maxAttempts: number;
+  /** Milliseconds one attempt may take (0: no limit). */
+  requestTimeout: number;
+}
+
+/** One request of a provider call: its URL and body, and how to read an error answer. */
+export interface UnsignedRequest {
+  /** e.g. `Cognito Identity GetId`, for messages. */
+  describe: string;
+  url: string;
+  init: RequestInit;
+  parseError: (response: Response, text: string) => CognitoIdentityServiceException;
 }
 
 /**
- * Sends one unsigned request with retries (throttling, 5xx and network errors, standard
- * mode) and returns the answer's text, or throws the service's typed error.
+ * Sends one unsigned request with the client's retry loop (throttling, 5xx and network
+ * errors, standard mode; `requestTimeout` per attempt; `signal` ends it at once) and returns
+ * the answer's text, or throws the service's typed error.
  */
 export async function sendUnsigned(
   call: ServiceCall,
-  url: string,
-  init: RequestInit,
-  parseError: (response: Response, text: string) => CognitoIdentityServiceException,
+  request: UnsignedRequest,
+  signal: AbortSignal | undefined,
 ): Promise<string> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const response = await (call.fetch ?? globalThis.fetch)(url, init);
+  const { value } = await retryLoop(
+    {
+      strategy: call.retries,
+      maxAttempts: call.maxAttempts,
+      signal,
+      timeoutMs: call.requestTimeout,
+      describe: request.describe,
+    },
+    async (_n, attemptSignal) => {
+      const response = await (call.fetch ?? globalThis.fetch)(request.url, {
+        ...request.init,
+        signal: attemptSignal,
+      });
       const text = await response.text();
-      if (response.ok) {
-        call.retries.recordSuccess(undefined);
-        return text;
-      }
-      throw parseError(response, text);
-    } catch (error) {
-      const decision = call.retries.decide(classifyError(error), attempt, call.maxAttempts);
-      if (!decision.retry) throw error;
-      await sleep(decision.delayMs, undefined, () => error as Error);
-    }
-  }
+      return response.ok
+        ? { ok: true, value: text }
+        : { ok: false, error: request.parseError(response, text) };
+    },
+  );
+  return value;
 }
 
 /** Calls an operation of Cognito Identity (AWS JSON 1.1; the sign-in operations are unsigned). */
@@ -47,39 +63,43 @@ export async function callCognito<T>(
   call: ServiceCall,
   operation: string,
   body: object,
+  signal: AbortSignal | undefined,
 ): Promise<T> {
-  const url =
-    call.endpoint ??
-    `https://cognito-identity.${call.region}.${partitionOf(call.region).dnsSuffix}/`;
+  const describe = `Cognito Identity ${operation}`;
   const text = await sendUnsigned(
     call,
-    url,
     {
-      method: "POST",
-      headers: {
-        "content-type": "application/x-amz-json-1.1",
-        "x-amz-target": `AWSCognitoIdentityService.${operation}`,
+      describe,
+      url:
+        call.endpoint ??
+        `https://cognito-identity.${call.region}.${partitionOf(call.region).dnsSuffix}/`,
+      init: {
+        method: "POST",
+        headers: {
+          "content-type": "application/x-amz-json-1.1",
+          "x-amz-target": `AWSCognitoIdentityService.${operation}`,
+        },
+        body: JSON.stringify(body),
       },
-      body: JSON.stringify(body),
+      parseError: (response, errorText) => {
+        let data: Record<string, unknown> | undefined;
+        try {
+          data = JSON.parse(errorText) as Record<string, unknown>;
+        } catch {
+          // a proxy's page: no code, `Unknown` below
+        }
+        return new CognitoIdentityServiceException({
+          // The AWS SDK's name for an answer without a code.
+          name: errorCodeOf(response.headers, data) ?? "Unknown",
+          message: String(
+            data?.message ?? data?.Message ?? `${describe} answered ${response.status}.`,
+          ),
+          status: response.status,
+          requestId: response.headers.get("x-amzn-requestid") ?? undefined,
+        });
+      },
     },
-    (response, errorText) => {
-      let data: Record<string, unknown> | undefined;
-      try {
-        data = JSON.parse(errorText) as Record<string, unknown>;
-      } catch {
-        // a proxy's page: named by status below
-      }
-      return new CognitoIdentityServiceException(
-        errorCodeOf(response.headers, data) ?? `Http${response.status}`,
-        String(
-          data?.message ??
-            data?.Message ??
-            `Cognito Identity ${operation} answered ${response.status}.`,
-        ),
-        response.status,
-        response.headers.get("x-amzn-requestid") ?? undefined,
-      );
-    },
+    signal,
   );
   return JSON.parse(text) as T;
 }

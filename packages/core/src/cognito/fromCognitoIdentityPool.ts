@@ -1,24 +1,38 @@
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from "../credentials/types";
 import { assumeRoleWithWebIdentity, type WebIdentityRole } from "./assumeRoleWithWebIdentity";
+import { CognitoIdentityServiceException } from "./CognitoIdentityServiceException";
 import { callCognito, newRetries, type ServiceCall } from "./callCognito";
+import { getCredentialsForIdentity } from "./getCredentialsForIdentity";
 import { defaultStorage, type IdentityIdStorage, identityIdKey } from "./identityIdCache";
+import { type LoginsOption, resolveLogins } from "./resolveLogins";
 
-/** Tokens of the identity providers the user signed in with, by provider name. */
-export type Logins = Record<string, string | (() => Promise<string>)>;
+/** What both Cognito providers take besides their own options. */
+export interface CognitoServiceOptions {
+  /** Accepted for drop-in compatibility with the AWS SDK's options. */
+  clientConfig?: { region?: string };
+  /** Cognito Identity endpoint (a mock, a VPC endpoint). */
+  endpoint?: string;
+  fetch?: typeof fetch;
+  /** Attempts per Cognito call (throttling, 5xx and network errors are retried). @default 3 */
+  maxAttempts?: number;
+  /**
+   * Milliseconds one Cognito (or STS) request may take before it is aborted and retried.
+   * @default 10000
+   */
+  requestTimeout?: number;
+}
 
-export interface CognitoIdentityPoolOptions {
+export interface CognitoIdentityPoolOptions extends CognitoServiceOptions {
   /** e.g. `us-east-1:1a2b3c4d-…`. */
   identityPoolId: string;
   /** The pool's region. @default the region the pool id starts with */
   region?: string;
-  /** Accepted for drop-in compatibility with the AWS SDK's options. */
-  clientConfig?: { region?: string };
   /**
    * The signed-in user's tokens: `{ "cognito-idp.us-east-1.amazonaws.com/us-east-1_x": idToken,
    * "accounts.google.com": googleToken }`, each a string or a function giving a fresh one, or
    * a function giving them all. None: a guest identity.
    */
-  logins?: Logins | (() => Promise<Record<string, string>>);
+  logins?: LoginsOption;
   customRoleArn?: string;
   accountId?: string;
   /**
@@ -26,15 +40,14 @@ export interface CognitoIdentityPoolOptions {
    * identities are cached only when given one.
    */
   userIdentifier?: string;
-  /** Where the identity id (never the credentials) is kept; `false` for nowhere. @default localStorage where it exists */
+  /**
+   * Where the identity id (never the credentials) is kept; `false` for nowhere. The AWS SDK's
+   * provider keeps it in IndexedDB in browsers: pass a storage over that database to share it.
+   * @default localStorage where it exists, else memory
+   */
   cache?: IdentityIdStorage | false;
-  /** Cognito Identity endpoint (a mock, a VPC endpoint). */
-  endpoint?: string;
   /** Use the basic flow (GetOpenIdToken, then STS AssumeRoleWithWebIdentity) with this role. */
   basicFlow?: WebIdentityRole;
-  fetch?: typeof fetch;
-  /** Attempts per Cognito call (throttling, 5xx and network errors are retried). @default 3 */
-  maxAttempts?: number;
 }
 
 /** Credentials with the Cognito identity they were issued to, as the AWS SDK's provider gives. */
@@ -42,23 +55,29 @@ export interface CognitoIdentityCredentials extends AwsCredentialIdentity {
   identityId: string;
 }
 
+/** What a Cognito provider is called with: the client passes its deadline's signal. */
+export interface CognitoProviderCallOptions {
+  forceRefresh?: boolean;
+  /** Aborts the Cognito requests of this call. */
+  abortSignal?: AbortSignal;
+}
+
 export interface CognitoIdentityPoolProvider extends AwsCredentialIdentityProvider {
-  (options?: { forceRefresh?: boolean }): Promise<CognitoIdentityCredentials>;
+  (options?: CognitoProviderCallOptions): Promise<CognitoIdentityCredentials>;
   /** Forgets the identity id, in memory and in the cache: call it on sign-out. */
   clearCachedIdentityId(): Promise<void>;
 }
 
-async function resolveLogins(
-  logins: CognitoIdentityPoolOptions["logins"],
-): Promise<Record<string, string> | undefined> {
-  if (!logins) return undefined;
-  if (typeof logins === "function") return logins();
-  const entries = await Promise.all(
-    Object.entries(logins).map(
-      async ([name, token]) => [name, typeof token === "string" ? token : await token()] as const,
-    ),
-  );
-  return Object.fromEntries(entries);
+/** How the provider reaches Cognito, from its options. */
+export function serviceCall(options: CognitoServiceOptions, region: string): ServiceCall {
+  return {
+    region,
+    endpoint: options.endpoint,
+    fetch: options.fetch,
+    retries: newRetries(),
+    maxAttempts: options.maxAttempts ?? 3,
+    requestTimeout: options.requestTimeout ?? 10_000,
+  };
 }
 
 /**
@@ -77,14 +96,10 @@ export function fromCognitoIdentityPool(
       "fromCognitoIdentityPool: identityPoolId must look like `us-east-1:1a2b3c4d-…`.",
     );
   }
-  const call: ServiceCall = {
-    region:
-      options.region ?? options.clientConfig?.region ?? (identityPoolId.split(":")[0] as string),
-    endpoint: options.endpoint,
-    fetch: options.fetch,
-    retries: newRetries(),
-    maxAttempts: options.maxAttempts ?? 3,
-  };
+  const call = serviceCall(
+    options,
+    options.region ?? options.clientConfig?.region ?? (identityPoolId.split(":")[0] as string),
+  );
   const guest =
     !options.logins ||
     (typeof options.logins === "object" && Object.keys(options.logins).length === 0);
@@ -94,48 +109,47 @@ export function fromCognitoIdentityPool(
     options.cache === false || !key ? undefined : (options.cache ?? defaultStorage());
   let identityId: string | undefined;
 
-  async function identity(logins: Record<string, string> | undefined): Promise<string> {
+  async function identity(
+    logins: Record<string, string> | undefined,
+    signal: AbortSignal | undefined,
+  ): Promise<string> {
     if (!identityId && key) identityId = (await storage()?.getItem(key)) ?? undefined;
     if (identityId) return identityId;
-    const { IdentityId } = await callCognito<{ IdentityId?: string }>(call, "GetId", {
-      AccountId: accountId,
-      IdentityPoolId: identityPoolId,
-      Logins: logins,
-    });
-    if (!IdentityId) throw new TypeError("Cognito Identity answered GetId without an IdentityId.");
+    const { IdentityId } = await callCognito<{ IdentityId?: string }>(
+      call,
+      "GetId",
+      { AccountId: accountId, IdentityPoolId: identityPoolId, Logins: logins },
+      signal,
+    );
+    if (!IdentityId) {
+      throw new CognitoIdentityServiceException({
+        name: "InvalidResponse",
+        message: "Cognito Identity answered GetId without an IdentityId.",
+        status: 200,
+        requestId: undefined,
+      });
+    }
     identityId = IdentityId;
     if (key) await Promise.resolve(storage()?.setItem(key, IdentityId)).catch(() => {});
     return IdentityId;
   }
 
-  async function credentials(logins: Record<string, string> | undefined, id: string) {
-    if (basicFlow) {
-      const { Token } = await callCognito<{ Token?: string }>(call, "GetOpenIdToken", {
-        IdentityId: id,
-        Logins: logins,
-      });
-      return assumeRoleWithWebIdentity(call, basicFlow, Token ?? "");
+  async function credentials(
+    logins: Record<string, string> | undefined,
+    id: string,
+    signal: AbortSignal | undefined,
+  ) {
+    if (!basicFlow) {
+      const request = { IdentityId: id, Logins: logins, CustomRoleArn: customRoleArn };
+      return getCredentialsForIdentity(call, request, signal);
     }
-    const { Credentials: c } = await callCognito<{
-      Credentials?: {
-        AccessKeyId?: string;
-        SecretKey?: string;
-        SessionToken?: string;
-        Expiration?: number;
-      };
-    }>(call, "GetCredentialsForIdentity", {
-      IdentityId: id,
-      Logins: logins,
-      CustomRoleArn: customRoleArn,
-    });
-    if (!c?.AccessKeyId || !c.SecretKey)
-      throw new TypeError("Cognito Identity answered without credentials.");
-    return {
-      accessKeyId: c.AccessKeyId,
-      secretAccessKey: c.SecretKey,
-      sessionToken: c.SessionToken,
-      expiration: c.Expiration === undefined ? undefined : new Date(c.Expiration * 1000),
-    };
+    const { Token } = await callCognito<{ Token?: string }>(
+      call,
+      "GetOpenIdToken",
+      { IdentityId: id, Logins: logins },
+      signal,
+    );
+    return assumeRoleWithWebIdentity(call, basicFlow, Token ?? "", signal);
   }
 
   const clearCachedIdentityId = async () => {
@@ -143,15 +157,18 @@ export function fromCognitoIdentityPool(
     if (key) await Promise.resolve(storage()?.removeItem(key)).catch(() => {});
   };
 
-  const provider = async (): Promise<CognitoIdentityCredentials> => {
+  const provider = async (
+    callOptions?: CognitoProviderCallOptions,
+  ): Promise<CognitoIdentityCredentials> => {
+    const signal = callOptions?.abortSignal;
     const logins = await resolveLogins(options.logins);
-    const id = await identity(logins);
+    const id = await identity(logins, signal);
     try {
-      return { identityId: id, ...(await credentials(logins, id)) };
+      return { identityId: id, ...(await credentials(logins, id, signal)) };
     } catch (error) {
       // A cached id the pool no longer knows (or no longer lets this user have) is forgotten,
-      // so that the next try starts with a fresh GetId.
-      await clearCachedIdentityId();
+      // so that the next try starts with a fresh GetId. An abort says nothing about the id.
+      if (!signal?.aborted) await clearCachedIdentityId();
       throw error;
     }
   };

@@ -23,6 +23,11 @@ export function defaultStorage(): IdentityIdStorage {
   return inMemory;
 }
 
-/** The key the AWS SDK's provider uses too, so both find the same identity. */
+/**
+ * The key the AWS SDK's provider uses too. Where it keeps it differs: in browsers the AWS SDK
+ * stores ids in IndexedDB (database `aws:cognito-identity-ids`) and falls back to
+ * `localStorage` only without IndexedDB, so the two providers share an identity through
+ * `localStorage` only there, or when given the same `cache`.
+ */
 export const identityIdKey = (identityPoolId: string, userIdentifier: string): string =>
   `aws:cognito-identity-credentials:${identityPoolId}:${userIdentifier}`;

@@ -1,7 +1,13 @@
 import { type BodyInput, toBodyBytes } from "../http/toBodyBytes";
-import { FIELD_RULES, type FieldRule } from "../validate/rules";
+import { FIELD_RULES, INTEGER_RANGES } from "../protocol/fields";
+import {
+  INVOKE_ASYNC_INTEGERS,
+  INVOKE_ASYNC_REQUEST,
+  INVOKE_ASYNC_RESPONSE,
+} from "../protocol/headers";
+import { OPERATION_PATHS } from "../protocol/operations";
 import { checkField, checkInteger, invalid } from "../validate/validateFields";
-import { headerBindings, readHeaders } from "./headerBindings";
+import { fromHeaders, toHeaders, validateHeaderFields } from "./headerFields";
 import { Command, type MetadataBearer, type Operation } from "./Operation";
 
 /** Input of InvokeEndpointAsync; the same fields as the AWS SDK's. */
@@ -33,30 +39,7 @@ export interface InvokeEndpointAsyncCommandOutput extends MetadataBearer {
   FailureLocation?: string;
 }
 
-const OPERATION = "InvokeEndpointAsync";
-const LOCATION: FieldRule = { min: 1, max: 1024, pattern: /^(https|s3):\/\/([^/]+)\/?(.*)$/ };
-const PATH_PART: FieldRule = { min: 1, max: 1024 };
-const RULES = /* @__PURE__ */ Object.assign({}, FIELD_RULES, {
-  InputLocation: LOCATION,
-  S3OutputPathExtension: PATH_PART,
-  Filename: PATH_PART,
-});
-
-const REQUEST_HEADERS = {
-  ContentType: "x-amzn-sagemaker-content-type",
-  Accept: "x-amzn-sagemaker-accept",
-  CustomAttributes: "x-amzn-sagemaker-custom-attributes",
-  InferenceId: "x-amzn-sagemaker-inference-id",
-  InputLocation: "x-amzn-sagemaker-inputlocation",
-  S3OutputPathExtension: "x-amzn-sagemaker-s3outputpathextension",
-  Filename: "x-amzn-sagemaker-filename",
-} as const;
-
-const RESPONSE_HEADERS = {
-  OutputLocation: "x-amzn-sagemaker-outputlocation",
-  FailureLocation: "x-amzn-sagemaker-failurelocation",
-} as const;
-
+const OPERATION = "InvokeEndpointAsync" as const;
 const invokeEndpointAsync: Operation<
   InvokeEndpointAsyncCommandInput,
   InvokeEndpointAsyncCommandOutput
@@ -64,14 +47,17 @@ const invokeEndpointAsync: Operation<
   name: OPERATION,
   async serialize(input) {
     checkField(OPERATION, "EndpointName", input?.EndpointName, FIELD_RULES.EndpointName, true);
-    const headers = headerBindings(OPERATION, input, REQUEST_HEADERS, RULES);
-    checkInteger(OPERATION, "RequestTTLSeconds", input.RequestTTLSeconds, 60, 21600);
-    checkInteger(OPERATION, "InvocationTimeoutSeconds", input.InvocationTimeoutSeconds, 1, 3600);
-    if (input.RequestTTLSeconds != null)
-      headers["x-amzn-sagemaker-requestttlseconds"] = String(input.RequestTTLSeconds);
-    if (input.InvocationTimeoutSeconds != null) {
-      headers["x-amzn-sagemaker-invocationtimeoutseconds"] = String(input.InvocationTimeoutSeconds);
+    validateHeaderFields(OPERATION, input, INVOKE_ASYNC_REQUEST, FIELD_RULES);
+    for (const [field, [min, max]] of Object.entries(INTEGER_RANGES)) {
+      checkInteger(
+        OPERATION,
+        field,
+        (input as unknown as Record<string, unknown>)[field],
+        min,
+        max,
+      );
     }
+    const headers = toHeaders(input, { ...INVOKE_ASYNC_REQUEST, ...INVOKE_ASYNC_INTEGERS });
     const body = await toBodyBytes(OPERATION, input.Body, false);
     if (body && input.InputLocation != null) {
       invalid(OPERATION, "Body", "exclusive", "and InputLocation cannot both be given");
@@ -82,7 +68,8 @@ const invokeEndpointAsync: Operation<
     // The AWS SDK's blob default, sent with or without a body.
     headers["content-type"] = "application/octet-stream";
     const name = input.EndpointName as string;
-    return { path: `/endpoints/${name}/async-invocations`, headers, body, endpointName: name };
+    const path = `/endpoints/${name}/${OPERATION_PATHS[OPERATION]}`;
+    return { path, headers, body, endpointName: name };
   },
   async deserialize(response) {
     const text = await response.text();
@@ -92,7 +79,7 @@ const invokeEndpointAsync: Operation<
     } catch {
       // An empty or non-JSON 202 has no id to give.
     }
-    return { InferenceId, ...readHeaders(response.headers, RESPONSE_HEADERS) };
+    return { InferenceId, ...fromHeaders(response.headers, INVOKE_ASYNC_RESPONSE) };
   },
 };
 

@@ -1,9 +1,11 @@
 import type { BodyInput } from "../http/toBodyBytes";
 import { toBodyBytes } from "../http/toBodyBytes";
 import { Uint8ArrayBlobAdapter } from "../http/Uint8ArrayBlobAdapter";
-import { FIELD_RULES } from "../validate/rules";
+import { FIELD_RULES } from "../protocol/fields";
+import { INVOKE_ENDPOINT_REQUEST, INVOKE_ENDPOINT_RESPONSE } from "../protocol/headers";
+import { OPERATION_PATHS } from "../protocol/operations";
 import { checkField } from "../validate/validateFields";
-import { headerBindings, readHeaders } from "./headerBindings";
+import { fromHeaders, toHeaders, validateHeaderFields } from "./headerFields";
 import { Command, type MetadataBearer, type Operation } from "./Operation";
 
 /** Input of InvokeEndpoint; the same fields as `@aws-sdk/client-sagemaker-runtime`. */
@@ -49,47 +51,27 @@ export interface InvokeEndpointCommandOutput extends MetadataBearer {
   ClosedSessionId?: string;
 }
 
-const OPERATION = "InvokeEndpoint";
-
-const REQUEST_HEADERS = {
-  ContentType: "content-type",
-  Accept: "accept",
-  CustomAttributes: "x-amzn-sagemaker-custom-attributes",
-  TargetModel: "x-amzn-sagemaker-target-model",
-  TargetVariant: "x-amzn-sagemaker-target-variant",
-  TargetContainerHostname: "x-amzn-sagemaker-target-container-hostname",
-  InferenceId: "x-amzn-sagemaker-inference-id",
-  EnableExplanations: "x-amzn-sagemaker-enable-explanations",
-  InferenceComponentName: "x-amzn-sagemaker-inference-component",
-  SessionId: "x-amzn-sagemaker-session-id",
-  PrefixAwareId: "x-amzn-sagemaker-prefix-aware-id",
-} as const;
-
-const RESPONSE_HEADERS = {
-  ContentType: "content-type",
-  InvokedProductionVariant: "x-amzn-invoked-production-variant",
-  CustomAttributes: "x-amzn-sagemaker-custom-attributes",
-  NewSessionId: "x-amzn-sagemaker-new-session-id",
-  ClosedSessionId: "x-amzn-sagemaker-closed-session-id",
-} as const;
+const OPERATION = "InvokeEndpoint" as const;
 
 const invokeEndpoint: Operation<InvokeEndpointCommandInput, InvokeEndpointCommandOutput> = {
   name: OPERATION,
   async serialize(input) {
     checkField(OPERATION, "EndpointName", input?.EndpointName, FIELD_RULES.EndpointName, true);
-    const headers = headerBindings(OPERATION, input, REQUEST_HEADERS);
+    validateHeaderFields(OPERATION, input, INVOKE_ENDPOINT_REQUEST, FIELD_RULES);
+    const headers = toHeaders(input, INVOKE_ENDPOINT_REQUEST);
     // The AWS SDK's default for a blob payload; without it fetch would send none for bytes
     // (or text/plain for a string), and the model would see another type.
     headers["content-type"] ??= "application/octet-stream";
     const body = await toBodyBytes(OPERATION, input.Body, true);
     const name = input.EndpointName as string;
-    return { path: `/endpoints/${name}/invocations`, headers, body, endpointName: name };
+    const path = `/endpoints/${name}/${OPERATION_PATHS[OPERATION]}`;
+    return { path, headers, body, endpointName: name };
   },
   async deserialize(response) {
     const bytes = new Uint8Array(await response.arrayBuffer());
     return {
       Body: Uint8ArrayBlobAdapter.fromBytes(bytes),
-      ...readHeaders(response.headers, RESPONSE_HEADERS),
+      ...fromHeaders(response.headers, INVOKE_ENDPOINT_RESPONSE),
     };
   },
 };

@@ -3,9 +3,11 @@ import { EventStreamReader } from "../eventstream/EventStreamReader";
 import { type ResponseStreamEvent, toStreamEvent } from "../eventstream/toStreamEvent";
 import { metadataOf } from "../http/metadataOf";
 import { type BodyInput, toBodyBytes } from "../http/toBodyBytes";
-import { EXISTING_SESSION_RULE, FIELD_RULES } from "../validate/rules";
+import { EXISTING_SESSION_RULE, FIELD_RULES } from "../protocol/fields";
+import { INVOKE_STREAM_REQUEST, INVOKE_STREAM_RESPONSE } from "../protocol/headers";
+import { OPERATION_PATHS } from "../protocol/operations";
 import { checkField } from "../validate/validateFields";
-import { headerBindings, readHeaders } from "./headerBindings";
+import { fromHeaders, toHeaders, validateHeaderFields } from "./headerFields";
 import { Command, type MetadataBearer, type Operation } from "./Operation";
 
 /** Input of InvokeEndpointWithResponseStream; the same fields as the AWS SDK's. */
@@ -39,26 +41,8 @@ export interface InvokeEndpointWithResponseStreamCommandOutput extends MetadataB
   CustomAttributes?: string;
 }
 
-const OPERATION = "InvokeEndpointWithResponseStream";
+const OPERATION = "InvokeEndpointWithResponseStream" as const;
 const RULES = /* @__PURE__ */ Object.assign({}, FIELD_RULES, { SessionId: EXISTING_SESSION_RULE });
-
-const REQUEST_HEADERS = {
-  ContentType: "content-type",
-  Accept: "x-amzn-sagemaker-accept",
-  CustomAttributes: "x-amzn-sagemaker-custom-attributes",
-  TargetVariant: "x-amzn-sagemaker-target-variant",
-  TargetContainerHostname: "x-amzn-sagemaker-target-container-hostname",
-  InferenceId: "x-amzn-sagemaker-inference-id",
-  InferenceComponentName: "x-amzn-sagemaker-inference-component",
-  SessionId: "x-amzn-sagemaker-session-id",
-  PrefixAwareId: "x-amzn-sagemaker-prefix-aware-id",
-} as const;
-
-const RESPONSE_HEADERS = {
-  ContentType: "x-amzn-sagemaker-content-type",
-  InvokedProductionVariant: "x-amzn-invoked-production-variant",
-  CustomAttributes: "x-amzn-sagemaker-custom-attributes",
-} as const;
 
 type Output = InvokeEndpointWithResponseStreamCommandOutput;
 
@@ -69,12 +53,13 @@ const invokeEndpointWithResponseStream: Operation<
   name: OPERATION,
   async serialize(input) {
     checkField(OPERATION, "EndpointName", input?.EndpointName, FIELD_RULES.EndpointName, true);
-    const headers = headerBindings(OPERATION, input, REQUEST_HEADERS, RULES);
+    validateHeaderFields(OPERATION, input, INVOKE_STREAM_REQUEST, RULES);
+    const headers = toHeaders(input, INVOKE_STREAM_REQUEST);
     headers["content-type"] ??= "application/octet-stream";
     const body = await toBodyBytes(OPERATION, input.Body, true);
     const name = input.EndpointName as string;
     return {
-      path: `/endpoints/${name}/invocations-response-stream`,
+      path: `/endpoints/${name}/${OPERATION_PATHS[OPERATION]}`,
       headers,
       body,
       endpointName: name,
@@ -109,7 +94,7 @@ const invokeEndpointWithResponseStream: Operation<
     }
     return {
       Body: parts(reader, first, failure, $metadata),
-      ...readHeaders(response.headers, RESPONSE_HEADERS),
+      ...fromHeaders(response.headers, INVOKE_STREAM_RESPONSE),
     };
   },
 };
@@ -129,8 +114,10 @@ async function* parts(
     }
   } catch (error) {
     // Framing, abort and stall errors say which answer they ended, as service errors do.
-    if (error && typeof error === "object" && !("$metadata" in error))
-      Object.assign(error, { $metadata });
+    if (error && typeof error === "object" && !SageMakerRuntimeServiceException.isInstance(error)) {
+      const own = (error as { $metadata?: object }).$metadata;
+      Object.assign(error, { $metadata: { ...$metadata, ...own } });
+    }
     throw error;
   } finally {
     // A `break`, a `return()` or an error: cancel the request rather than leave it open.

@@ -54,7 +54,9 @@ describe("memoizeCredentials", () => {
     const failures = await Promise.allSettled([source(), source()]);
     for (const failure of failures) {
       expect(failure.status).toBe("rejected");
-      expect((failure as PromiseRejectedResult).reason.name).toBe("NotAuthorizedException");
+      const { reason } = failure as PromiseRejectedResult;
+      expect(reason).toBeInstanceOf(CredentialsProviderError);
+      expect(reason.cause.name).toBe("NotAuthorizedException");
     }
     expect(provider).toHaveBeenCalledTimes(1);
     expect(await source()).toMatchObject({ accessKeyId: "AKIDEXAMPLE" });
@@ -67,7 +69,7 @@ describe("memoizeCredentials", () => {
     await source();
     await source(true);
     expect(provider).toHaveBeenCalledTimes(2);
-    expect(provider).toHaveBeenLastCalledWith({ forceRefresh: true });
+    expect(provider).toHaveBeenLastCalledWith(expect.objectContaining({ forceRefresh: true }));
   });
 
   it("rejects missing and malformed credentials with a typed error that holds no secret", async () => {
@@ -91,7 +93,7 @@ describe("memoizeCredentials: providers that misbehave", () => {
       return Promise.resolve(creds());
     });
     const source = memoizeCredentials(provider);
-    await expect(source()).rejects.toThrow("not signed in");
+    await expect(source()).rejects.toMatchObject({ cause: { message: "not signed in" } });
     signedIn = true;
     await expect(source()).resolves.toMatchObject({ accessKeyId: "AKIDEXAMPLE" });
     expect(provider).toHaveBeenCalledTimes(2);

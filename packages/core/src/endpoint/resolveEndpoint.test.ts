@@ -132,7 +132,7 @@ describe("resolveEndpoint: the AWS rules for every partition", () => {
       "Invalid Configuration: endpoint is not a valid URL",
     ],
   ])("raises the configuration error %#", (options, message) => {
-    expect(() => resolveEndpoint(options)).toThrow(new EndpointError(message));
+    expect(() => resolveEndpoint(options)).toThrow(new EndpointError({ message }));
   });
 });
 

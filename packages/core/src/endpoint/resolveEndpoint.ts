@@ -1,5 +1,5 @@
 import { EndpointError } from "../errors/clientErrors";
-import { partitionOf } from "./partitions";
+import { partitionOf } from "../protocol/partitions";
 
 /** A custom endpoint, in any of the shapes the AWS SDK accepts. */
 export type EndpointInput =
@@ -23,16 +23,18 @@ export function resolveEndpoint(options: EndpointOptions): URL {
   const { region, useFipsEndpoint: fips, useDualstackEndpoint: dualStack, endpoint } = options;
   if (endpoint !== undefined) {
     if (fips) {
-      throw new EndpointError("Invalid Configuration: FIPS and custom endpoint are not supported");
+      throw new EndpointError({
+        message: "Invalid Configuration: FIPS and custom endpoint are not supported",
+      });
     }
     if (dualStack) {
-      throw new EndpointError(
-        "Invalid Configuration: Dualstack and custom endpoint are not supported",
-      );
+      throw new EndpointError({
+        message: "Invalid Configuration: Dualstack and custom endpoint are not supported",
+      });
     }
     return toUrl(endpoint);
   }
-  if (!region) throw new EndpointError("Invalid Configuration: Missing Region");
+  if (!region) throw new EndpointError({ message: "Invalid Configuration: Missing Region" });
   const { name, dnsSuffix, dualStackDnsSuffix } = partitionOf(region);
   // FIPS in aws-us-gov is the plain host; in aws it is `runtime-fips.sagemaker`; elsewhere,
   // and with dual-stack everywhere, `runtime.sagemaker-fips`.
@@ -53,7 +55,10 @@ function toUrl(endpoint: EndpointInput): URL {
     const protocol = endpoint.protocol.endsWith(":") ? endpoint.protocol : `${endpoint.protocol}:`;
     return new URL(`${protocol}//${endpoint.hostname}${port}${endpoint.path ?? ""}`);
   } catch (cause) {
-    throw new EndpointError(`Invalid Configuration: endpoint is not a valid URL`, { cause });
+    throw new EndpointError({
+      message: `Invalid Configuration: endpoint is not a valid URL`,
+      cause,
+    });
   }
 }
 

@@ -1,40 +1,52 @@
+import { SagefetchClientError, type SagefetchClientErrorOptions } from "./SagefetchClientError";
+
 /** An attempt took longer than `requestTimeout`. Retried like the AWS SDK's `TimeoutError`. */
-export class TimeoutError extends Error {
-  override name = "TimeoutError" as const;
+export class TimeoutError extends SagefetchClientError {
+  override readonly name = "TimeoutError" as const;
   /** The limit that was reached, in milliseconds. */
   readonly timeoutMs: number;
-  constructor(message: string, timeoutMs: number) {
-    super(message);
-    this.timeoutMs = timeoutMs;
+  constructor(options: SagefetchClientErrorOptions & { timeoutMs: number }) {
+    super(options);
+    this.timeoutMs = options.timeoutMs;
   }
 }
 
-/** The caller aborted the call (its `abortSignal` fired). Never retried. */
-export class AbortError extends Error {
-  override name = "AbortError" as const;
-  constructor(message: string, cause?: unknown) {
-    super(message, cause === undefined ? undefined : { cause });
-  }
+/** The caller aborted the call (its `abortSignal` fired); `cause` is the signal's reason. Never retried. */
+export class AbortError extends SagefetchClientError {
+  override readonly name = "AbortError" as const;
 }
 
 /** The client's configuration cannot give an endpoint (same name as the AWS SDK's). */
-export class EndpointError extends Error {
-  override name = "EndpointError" as const;
+export class EndpointError extends SagefetchClientError {
+  override readonly name = "EndpointError" as const;
 }
 
 /**
  * In a browser, fetch failed for a cross-origin call with no `relay` configured: what a page
- * sees when the server does not answer CORS, as SageMaker Runtime does not. The message says
- * how to go through `@sagefetch/relay`; `cause` keeps fetch's own error. A page cannot tell a
- * CORS block from a dropped connection (the same `TypeError`), so the call is first retried as
- * after any network error; this is the error it gives up with.
+ * sees when the server does not answer CORS. The message links to the explanation
+ * (decisions/0004-cors-relay.md); `cause` keeps fetch's own error.
  */
-export class CorsBlockedError extends Error {
-  override name = "CorsBlockedError" as const;
+export class CorsBlockedError extends SagefetchClientError {
+  override readonly name = "CorsBlockedError" as const;
   /** The origin the page could not call, e.g. `https://runtime.sagemaker.us-east-1.amazonaws.com`. */
   readonly targetOrigin: string;
-  constructor(message: string, targetOrigin: string, cause: unknown) {
-    super(message, { cause });
-    this.targetOrigin = targetOrigin;
+  constructor(options: SagefetchClientErrorOptions & { targetOrigin: string }) {
+    super(options);
+    this.targetOrigin = options.targetOrigin;
+  }
+}
+
+/**
+ * With `relay` set, fetch could not reach the relay (it is down, the URL is wrong, or it does
+ * not answer CORS for this page). Not retried: the relay answers its own refusals with CORS, so
+ * a network failure there is a configuration or deployment fault. `cause` keeps fetch's error.
+ */
+export class RelayUnreachableError extends SagefetchClientError {
+  override readonly name = "RelayUnreachableError" as const;
+  /** The relay's origin, e.g. `https://relay.example.com`. */
+  readonly relayOrigin: string;
+  constructor(options: SagefetchClientErrorOptions & { relayOrigin: string }) {
+    super(options);
+    this.relayOrigin = options.relayOrigin;
   }
 }

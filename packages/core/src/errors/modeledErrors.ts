@@ -8,6 +8,7 @@ import {
  * client before anything is sent, in which case `field` and `rule` say what was wrong.
  */
 export class ValidationError extends SageMakerRuntimeServiceException {
+  declare readonly name: "ValidationError";
   /** The input field that failed validation (client-side checks only). */
   field?: string;
   /** The rule it broke, e.g. `maxLength`, `pattern`, `ascii` (client-side checks only). */
@@ -21,6 +22,7 @@ export class ValidationError extends SageMakerRuntimeServiceException {
 
 /** The model container answered with an error (424). */
 export class ModelError extends SageMakerRuntimeServiceException {
+  declare readonly name: "ModelError";
   /** HTTP status the container answered with. */
   OriginalStatusCode?: number;
   /** What the container answered. */
@@ -43,6 +45,7 @@ export class ModelError extends SageMakerRuntimeServiceException {
 
 /** The model is still loading (429); retried as a throttling error. */
 export class ModelNotReadyException extends SageMakerRuntimeServiceException {
+  declare readonly name: "ModelNotReadyException";
   constructor(options: ModeledErrorOptions) {
     super({ ...options, name: "ModelNotReadyException", $fault: "client" });
   }
@@ -50,6 +53,7 @@ export class ModelNotReadyException extends SageMakerRuntimeServiceException {
 
 /** The service failed (500). */
 export class InternalFailure extends SageMakerRuntimeServiceException {
+  declare readonly name: "InternalFailure";
   constructor(options: ModeledErrorOptions) {
     super({ ...options, name: "InternalFailure", $fault: "server" });
   }
@@ -57,6 +61,7 @@ export class InternalFailure extends SageMakerRuntimeServiceException {
 
 /** The service is unavailable (503). */
 export class ServiceUnavailable extends SageMakerRuntimeServiceException {
+  declare readonly name: "ServiceUnavailable";
   constructor(options: ModeledErrorOptions) {
     super({ ...options, name: "ServiceUnavailable", $fault: "server" });
   }
@@ -64,6 +69,7 @@ export class ServiceUnavailable extends SageMakerRuntimeServiceException {
 
 /** A dependency of the service failed (530). Not retried. */
 export class InternalDependencyException extends SageMakerRuntimeServiceException {
+  declare readonly name: "InternalDependencyException";
   constructor(options: ModeledErrorOptions) {
     super({ ...options, name: "InternalDependencyException", $fault: "server" });
   }
@@ -71,6 +77,7 @@ export class InternalDependencyException extends SageMakerRuntimeServiceExceptio
 
 /** The model failed while streaming its answer. */
 export class ModelStreamError extends SageMakerRuntimeServiceException {
+  declare readonly name: "ModelStreamError";
   /** The error code the model stream reported. */
   ErrorCode?: string;
   constructor(options: ModeledErrorOptions & { ErrorCode?: string }) {
@@ -81,6 +88,7 @@ export class ModelStreamError extends SageMakerRuntimeServiceException {
 
 /** The service failed while streaming an answer. */
 export class InternalStreamFailure extends SageMakerRuntimeServiceException {
+  declare readonly name: "InternalStreamFailure";
   constructor(options: ModeledErrorOptions) {
     super({ ...options, name: "InternalStreamFailure", $fault: "server" });
   }

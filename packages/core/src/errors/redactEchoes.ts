@@ -10,9 +10,15 @@ const MIN_LENGTH = 4;
  * Works on the error's own string fields (`message`, `OriginalMessage`, ...) and its stack.
  */
 export function redactEchoes(error: Error, sent: readonly (string | undefined)[]): void {
-  const values = sent.filter(
-    (value): value is string => typeof value === "string" && value.length >= MIN_LENGTH,
-  );
+  // SigV4's canonical form of a header value (trimmed, whitespace runs folded to one space)
+  // is what signature errors quote: redact that form too.
+  const values = sent
+    .flatMap((value) =>
+      typeof value === "string" ? [value, value.trim().replace(/\s+/g, " ")] : [],
+    )
+    .filter((value) => value.length >= MIN_LENGTH)
+    // Longest first, so that a shorter form inside a longer one does not leave part of it.
+    .sort((a, b) => b.length - a.length);
   if (values.length === 0) return;
   const record = error as unknown as Record<string, unknown>;
   for (const key of [...Object.getOwnPropertyNames(error), "message", "stack"]) {

@@ -60,10 +60,10 @@ export class EventStreamDecoder {
   end(): void {
     if (this.failure) throw this.failure;
     if (this.buffered > 0) {
-      throw new EventStreamError(
-        "truncated",
-        `The response stream ended inside a message (${this.buffered} bytes left over).`,
-      );
+      throw new EventStreamError({
+        fault: "truncated",
+        message: `The response stream ended inside a message (${this.buffered} bytes left over).`,
+      });
     }
   }
 
@@ -74,16 +74,16 @@ export class EventStreamDecoder {
       const total = prelude.getUint32(0);
       const headersLength = prelude.getUint32(4);
       if (prelude.getUint32(8) !== crc32(head.subarray(0, 8))) {
-        throw new EventStreamError(
-          "prelude-checksum",
-          "Event-stream prelude checksum mismatch: the stream is corrupt.",
-        );
+        throw new EventStreamError({
+          fault: "prelude-checksum",
+          message: "Event-stream prelude checksum mismatch: the stream is corrupt.",
+        });
       }
       if (total < PRELUDE + 4 || headersLength > total - PRELUDE - 4 || total > MAX_MESSAGE_BYTES) {
-        throw new EventStreamError(
-          "length",
-          `Event-stream message length ${total} is impossible or too large.`,
-        );
+        throw new EventStreamError({
+          fault: "length",
+          message: `Event-stream message length ${total} is impossible or too large.`,
+        });
       }
       if (this.buffered < total) break;
       messages.push(decodeMessage(this.take(total), headersLength));
@@ -112,17 +112,16 @@ export class EventStreamDecoder {
   private take(n: number): Uint8Array {
     const first = this.chunks[0] as Uint8Array;
     const out = first.length >= n ? first.slice(0, n) : this.peek(n);
+    // Drop the chunks used up in one splice (one shift per chunk would make a message that
+    // came in many small chunks cost their number squared).
+    let used = 0;
     let left = n;
-    while (left > 0) {
-      const first = this.chunks[0] as Uint8Array;
-      if (first.length <= left) {
-        this.chunks.shift();
-        left -= first.length;
-      } else {
-        this.chunks[0] = first.subarray(left);
-        left = 0;
-      }
+    while (left > 0 && (this.chunks[used] as Uint8Array).length <= left) {
+      left -= (this.chunks[used] as Uint8Array).length;
+      used++;
     }
+    this.chunks.splice(0, used);
+    if (left > 0) this.chunks[0] = (this.chunks[0] as Uint8Array).subarray(left);
     this.buffered -= n;
     return out;
   }
@@ -132,10 +131,10 @@ function decodeMessage(message: Uint8Array, headersLength: number): EventStreamM
   const view = new DataView(message.buffer, message.byteOffset, message.byteLength);
   const end = message.length - 4;
   if (view.getUint32(end) !== crc32(message.subarray(0, end))) {
-    throw new EventStreamError(
-      "message-checksum",
-      "Event-stream message checksum mismatch: the stream is corrupt.",
-    );
+    throw new EventStreamError({
+      fault: "message-checksum",
+      message: "Event-stream message checksum mismatch: the stream is corrupt.",
+    });
   }
   return {
     headers: decodeHeaders(view, PRELUDE, PRELUDE + headersLength),

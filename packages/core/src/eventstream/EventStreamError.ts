@@ -1,3 +1,8 @@
+import {
+  SagefetchClientError,
+  type SagefetchClientErrorOptions,
+} from "../errors/SagefetchClientError";
+
 /** What was wrong with the bytes of a response stream. */
 export type EventStreamFault =
   | "prelude-checksum"
@@ -9,14 +14,14 @@ export type EventStreamFault =
   | "connection";
 
 /**
- * The response stream's bytes are corrupt or cut short, or its connection broke. The parts that reached the caller
- * before it stay valid: each was checked against its own checksum.
+ * The response stream's bytes are corrupt or cut short, or its connection broke. The parts
+ * that reached the caller before it stay valid: each was checked against its own checksum.
  */
-export class EventStreamError extends Error {
-  override name = "EventStreamError" as const;
+export class EventStreamError extends SagefetchClientError {
+  override readonly name = "EventStreamError" as const;
   readonly fault: EventStreamFault;
-  constructor(fault: EventStreamFault, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.fault = fault;
+  constructor(options: SagefetchClientErrorOptions & { fault: EventStreamFault }) {
+    super(options);
+    this.fault = options.fault;
   }
 }

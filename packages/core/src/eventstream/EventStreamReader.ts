@@ -34,7 +34,8 @@ export class EventStreamReader {
     const { signal, describe } = options;
     // Listens for the reader's whole life, not only during reads: a caller that aborts
     // without iterating (an unmounted view) still closes the connection.
-    this.onAbort = () => this.fail(new AbortError(`${describe} was aborted.`, signal?.reason));
+    this.onAbort = () =>
+      this.fail(new AbortError({ message: `${describe} was aborted.`, cause: signal?.reason }));
     signal?.addEventListener("abort", this.onAbort, { once: true });
     if (signal?.aborted) this.onAbort();
   }
@@ -81,10 +82,10 @@ export class EventStreamReader {
         ? setTimeout(
             () =>
               this.fail(
-                new TimeoutError(
-                  `${describe}: the response stream sent nothing for ${idleTimeoutMs} ms (requestTimeout).`,
-                  idleTimeoutMs,
-                ),
+                new TimeoutError({
+                  message: `${describe}: the response stream sent nothing for ${idleTimeoutMs} ms (requestTimeout).`,
+                  timeoutMs: idleTimeoutMs,
+                }),
               ),
             idleTimeoutMs,
           )
@@ -96,7 +97,9 @@ export class EventStreamReader {
       // (undici's "terminated", a browser's network error): typed too, the cause kept.
       const typed = this.failed.signal.aborted
         ? error
-        : new EventStreamError("connection", `${describe}: the connection broke mid-stream.`, {
+        : new EventStreamError({
+            fault: "connection",
+            message: `${describe}: the connection broke mid-stream.`,
             cause: error,
           });
       this.cancel(typed);

@@ -31,7 +31,10 @@ export function decodeHeaders(
   let at = start;
   const need = (n: number) => {
     if (at + n > end)
-      throw new EventStreamError("headers", "An event-stream header runs past the headers block.");
+      throw new EventStreamError({
+        fault: "headers",
+        message: "An event-stream header runs past the headers block.",
+      });
   };
   while (at < end) {
     need(1);
@@ -64,7 +67,10 @@ export function decodeHeaders(
         ).join("");
       at += size;
     } else {
-      throw new EventStreamError("headers", `Unknown event-stream header type ${type}.`);
+      throw new EventStreamError({
+        fault: "headers",
+        message: `Unknown event-stream header type ${type}.`,
+      });
     }
     // Assigning `__proto__` would set the object's prototype (or do nothing) and lose the header.
     if (name === "__proto__") {

@@ -4,6 +4,7 @@ import {
   SageMakerRuntimeServiceException,
 } from "../errors/SageMakerRuntimeServiceException";
 import type { EventStreamMessage } from "./EventStreamDecoder";
+import { EventStreamError } from "./EventStreamError";
 
 /** A part of the model's answer, as the AWS SDK names it. */
 export interface PayloadPart {
@@ -28,7 +29,8 @@ function jsonOf(payload: Uint8Array): Record<string, unknown> {
 
 /**
  * A message as the caller sees it: a part, or the typed error the stream ended with (thrown
- * from the iterator, as the AWS SDK does). Unknown event types give `undefined` (skipped).
+ * from the iterator, as the AWS SDK does). Unknown event types give `undefined` (skipped); a
+ * message without `:message-type` is an `EventStreamError`.
  */
 export function toStreamEvent(
   message: EventStreamMessage,
@@ -62,6 +64,13 @@ export function toStreamEvent(
     // As the AWS SDK does for stream exceptions (unlike HTTP errors): `Message` stays.
     if (typeof body.Message === "string") error.Message = body.Message;
     throw error;
+  }
+  if (type === undefined) {
+    // As smithy's event-stream protocol tests: a message must say what it is.
+    throw new EventStreamError({
+      fault: "headers",
+      message: "An event-stream message has no :message-type header: the stream is malformed.",
+    });
   }
   if (type === "error") {
     throw new SageMakerRuntimeServiceException({

@@ -1,4 +1,4 @@
-import { MAX_BODY_BYTES } from "../validate/rules";
+import { MAX_BODY_BYTES } from "../protocol/fields";
 import { invalid } from "../validate/validateFields";
 
 /** What `Body` may be, as in the AWS SDK's browser build. */

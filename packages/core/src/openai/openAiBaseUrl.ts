@@ -1,6 +1,6 @@
 import { normalizeRegion } from "../endpoint/normalizeRegion";
 import { type EndpointInput, resolveEndpoint } from "../endpoint/resolveEndpoint";
-import { FIELD_RULES } from "../validate/rules";
+import { FIELD_RULES } from "../protocol/fields";
 import { checkField } from "../validate/validateFields";
 
 export interface OpenAiRouteTarget {

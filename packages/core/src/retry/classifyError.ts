@@ -40,6 +40,8 @@ interface ErrorLike {
 
 export function classifyError(error: unknown): RetryErrorType {
   const e = (error ?? {}) as ErrorLike;
+  // The provider retries its own requests: a client that retried too would multiply them.
+  if (e.name === "CredentialsProviderError") return "CLIENT_ERROR";
   const status = e.$metadata?.httpStatusCode;
   if (status === 429 || THROTTLING_CODES.has(e.name ?? "") || e.$retryable?.throttling) {
     return "THROTTLING";

@@ -11,6 +11,7 @@ import {
 } from "../commands/InvokeEndpointWithResponseStreamCommand";
 import type { BodyInput } from "../http/toBodyBytes";
 import { parseNewSessionId } from "./parseNewSessionId";
+import { SessionClosedError } from "./SessionClosedError";
 import { isSessionGoneError, SessionExpiredError } from "./SessionExpiredError";
 
 export type SessionState = "opening" | "open" | "closing" | "closed" | "expired";
@@ -180,17 +181,17 @@ export class Session {
   /** Runs `call` after the session's earlier calls (and after `holdUntil`, for a stream). */
   private inOrder<T>(call: () => Promise<T>, holdUntil?: Promise<void>): Promise<T> {
     const run = async () => {
-      if (this.state === "closed") throw new TypeError(`Session ${this.id} is closed.`);
+      if (this.state === "closed") throw new SessionClosedError({ sessionId: this.id });
       if (this.isExpired()) {
         this.setState("expired");
-        throw new SessionExpiredError(this.id);
+        throw new SessionExpiredError({ sessionId: this.id });
       }
       try {
         return await call();
       } catch (error) {
         if (isSessionGoneError(error)) {
           this.setState("expired");
-          throw new SessionExpiredError(this.id, error);
+          throw new SessionExpiredError({ sessionId: this.id, cause: error });
         }
         throw error;
       }

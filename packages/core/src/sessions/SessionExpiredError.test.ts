@@ -13,7 +13,7 @@ const modelError = (OriginalStatusCode: number, OriginalMessage: string) =>
 
 describe("isSessionGoneError", () => {
   it.each([
-    [new SessionExpiredError("s1"), true],
+    [new SessionExpiredError({ sessionId: "s1" }), true],
     [modelError(400, '{"detail":"Bad request: session not found: 0f3c"}'), true],
     [modelError(400, "Session 0f3c has expired"), true],
     [

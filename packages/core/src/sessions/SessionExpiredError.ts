@@ -1,13 +1,15 @@
+import { SagefetchClientError } from "../errors/SagefetchClientError";
+
 /** The session's expiry has passed (by the model's clock, or the service said so). */
-export class SessionExpiredError extends Error {
-  override name = "SessionExpiredError" as const;
+export class SessionExpiredError extends SagefetchClientError {
+  override readonly name = "SessionExpiredError" as const;
   readonly sessionId: string | undefined;
-  constructor(sessionId: string | undefined, cause?: unknown) {
-    super(
-      `Stateful session ${sessionId ?? "(none)"} has expired or is no longer known to the endpoint.`,
-      cause === undefined ? undefined : { cause },
-    );
-    this.sessionId = sessionId;
+  constructor(options: { sessionId: string | undefined; cause?: unknown }) {
+    super({
+      message: `Stateful session ${options.sessionId ?? "(none)"} has expired or is no longer known to the endpoint.`,
+      cause: options.cause,
+    });
+    this.sessionId = options.sessionId;
   }
 }
 

@@ -1,5 +1,5 @@
 import { ValidationError } from "../errors/modeledErrors";
-import type { FieldRule } from "./rules";
+import type { FieldRule } from "../protocol/fields";
 
 // Visible US-ASCII, space and tab: what RFC 7230 lets a header field value hold, minus
 // obs-text (which fetch would mangle). This also keeps out CR, LF and NUL (header injection).

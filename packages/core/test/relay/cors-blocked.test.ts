@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import {
   CorsBlockedError,
   InvokeEndpointCommand,
+  RelayUnreachableError,
   SageMakerRuntimeClient,
   type SageMakerRuntimeClientConfig,
 } from "../../src/index";
@@ -88,7 +89,7 @@ describe("a failed fetch that looks like a CORS block", () => {
     );
     expect(error.cause).toBeInstanceOf(TypeError);
     expect(error.message).toBe(
-      `InvokeEndpoint on endpoint "my-ep": the browser blocked this call from ${PAGE} to https://runtime.sagemaker.us-east-1.amazonaws.com, as it does when the server does not answer CORS; SageMaker Runtime does not. Send browser calls through @sagefetch/relay: set the client's \`relay\` option to its URL. (A network failure looks the same to a page.)`,
+      `InvokeEndpoint on endpoint "my-ep": the browser blocked this call from ${PAGE} to https://runtime.sagemaker.us-east-1.amazonaws.com, which does not answer CORS (or the network failed). Set the client's \`relay\` option to a @sagefetch/relay (see decisions/0004-cors-relay.md).`,
     );
     for (const secret of ["SECRET", "wJalrXUtnFEMI", "AKIDEXAMPLE"]) {
       expect(error.message).not.toContain(secret);
@@ -147,12 +148,13 @@ describe("a failed fetch that looks like a CORS block", () => {
       expect((error as CorsBlockedError).targetOrigin).toBe("http://127.0.0.1:9");
     });
 
-  it("stays fetch's error (and is retried) with a relay: CORS is the relay's to answer", async () => {
+  it("is a RelayUnreachableError with a relay, at once: the relay answers its refusals with CORS", async () => {
     inPage();
     const blocked = blockedFetch();
     const error = await failure({ fetch: blocked.fetch, relay: "https://relay.example.com" });
-    expect(error).toBeInstanceOf(TypeError);
-    expect(blocked.calls).toHaveLength(3);
+    expect(error).toBeInstanceOf(RelayUnreachableError);
+    expect(error.cause).toBeInstanceOf(TypeError);
+    expect(blocked.calls).toHaveLength(1);
   });
 
   it("stays fetch's error for a same-origin call (no CORS there)", async () => {

@@ -85,9 +85,13 @@ describe("Cognito Identity Pool users against the mocks: sign in, invoke, refres
     for (const result of results) {
       expect(result).toMatchObject({
         status: "rejected",
+        // The credentials step says it failed; Cognito's own error is its cause.
         reason: {
-          name: "NotAuthorizedException",
-          message: "Unauthenticated access is not supported for this identity pool.",
+          name: "CredentialsProviderError",
+          cause: {
+            name: "NotAuthorizedException",
+            message: "Unauthenticated access is not supported for this identity pool.",
+          },
         },
       });
     }

@@ -72,7 +72,10 @@ describe("credentials", () => {
     });
     const results = await Promise.allSettled([client.send(command()), client.send(command())]);
     for (const r of results)
-      expect(r).toMatchObject({ status: "rejected", reason: { name: "NotAuthorizedException" } });
+      expect(r).toMatchObject({
+        status: "rejected",
+        reason: { name: "CredentialsProviderError", cause: { name: "NotAuthorizedException" } },
+      });
     expect(service.mock.requests).toHaveLength(0);
     await client.send(command());
     expect(calls).toBe(2);

@@ -9,8 +9,6 @@ export interface FieldRule {
   max: number;
   /** Whole-value pattern; errors quote its source. */
   pattern?: RegExp;
-  /** Never echo the value back (Body, CustomAttributes). */
-  sensitive?: boolean;
 }
 
 // `^[a-zA-Z0-9](-*[a-zA-Z0-9])*` in the model; anchored at both ends here because the value
@@ -34,13 +32,16 @@ export type RuledField =
   | "EnableExplanations"
   | "InferenceComponentName"
   | "SessionId"
-  | "PrefixAwareId";
+  | "PrefixAwareId"
+  | "InputLocation"
+  | "S3OutputPathExtension"
+  | "Filename";
 
 export const FIELD_RULES: Readonly<Record<RuledField, FieldRule>> = {
   EndpointName: { max: 63, pattern: NAME },
   ContentType: { max: 1024 },
   Accept: { max: 1024 },
-  CustomAttributes: { max: 1024, sensitive: true },
+  CustomAttributes: { max: 1024 },
   TargetModel: { min: 1, max: 1024, pattern: PRINTABLE_ID },
   TargetVariant: { max: 63, pattern: NAME },
   TargetContainerHostname: { max: 63, pattern: NAME },
@@ -49,6 +50,17 @@ export const FIELD_RULES: Readonly<Record<RuledField, FieldRule>> = {
   InferenceComponentName: { max: 63, pattern: COMPONENT },
   SessionId: { max: 256, pattern: SESSION },
   PrefixAwareId: { min: 1, max: 1024 },
+  InputLocation: { min: 1, max: 1024, pattern: /^(https|s3):\/\/([^/]+)\/?(.*)$/ },
+  S3OutputPathExtension: { min: 1, max: 1024 },
+  Filename: { min: 1, max: 1024 },
+};
+
+/** The integer fields of InvokeEndpointAsync, with their inclusive ranges. */
+export const INTEGER_RANGES: Readonly<
+  Record<"RequestTTLSeconds" | "InvocationTimeoutSeconds", readonly [number, number]>
+> = {
+  RequestTTLSeconds: [60, 21600],
+  InvocationTimeoutSeconds: [1, 3600],
 };
 
 /** A response stream joins an open session only: `NEW_SESSION` is for InvokeEndpoint. */

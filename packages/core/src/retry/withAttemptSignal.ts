@@ -28,10 +28,10 @@ export async function withAttemptSignal<T>(
     return await raceAbort(run(controller.signal), controller.signal);
   } catch (error) {
     if (timedOut) {
-      throw new TimeoutError(
-        `${describe} took longer than requestTimeout (${timeoutMs} ms).`,
+      throw new TimeoutError({
+        message: `${describe} took longer than requestTimeout (${timeoutMs} ms).`,
         timeoutMs,
-      );
+      });
     }
     if (callerSignal?.aborted) throw abortError(describe, callerSignal);
     throw error;
@@ -42,5 +42,5 @@ export async function withAttemptSignal<T>(
 }
 
 export function abortError(describe: string, signal: AbortSignal): AbortError {
-  return new AbortError(`${describe} was aborted.`, signal.reason);
+  return new AbortError({ message: `${describe} was aborted.`, cause: signal.reason });
 }

@@ -1,5 +1,3 @@
-import { CorsBlockedError } from "../errors/clientErrors";
-
 interface PageGlobals {
   document?: unknown;
   WorkerGlobalScope?: unknown;
@@ -19,7 +17,7 @@ const BROWSER_FETCH_FAILURE =
  * enforces CORS; undefined elsewhere, DOM shims under Node, Deno or Bun included (a Deno
  * worker has `WorkerGlobalScope` too). Read at each failure, never at import.
  */
-function pageOrigin(): string | undefined {
+export function pageOrigin(): string | undefined {
   const g = globalThis as PageGlobals;
   if (
     (typeof g.document !== "object" && typeof g.WorkerGlobalScope !== "function") ||
@@ -34,24 +32,12 @@ function pageOrigin(): string | undefined {
 }
 
 /**
- * Turns fetch's failure into a `CorsBlockedError` when it looks like a CORS block: a browser's
- * network-failure `TypeError`, in a browser, for a call to another origin. Undefined otherwise.
+ * Whether fetch's rejection is a browser's opaque network failure (a CORS block and a dropped
+ * connection look the same), in a browser calling another origin than the page's. Any other
+ * TypeError (a bad header, Node's `fetch failed`) is not.
  */
-export function corsBlocked(
-  error: unknown,
-  target: URL,
-  describe: string,
-): CorsBlockedError | undefined {
-  // Only a browser's network failure: any other TypeError (a bad header, Node's `fetch
-  // failed`) is not a CORS block.
-  if (!(error instanceof TypeError) || !BROWSER_FETCH_FAILURE.test(error.message)) {
-    return undefined;
-  }
+export function isCrossOriginBrowserFailure(error: unknown, target: URL): boolean {
+  if (!(error instanceof TypeError) || !BROWSER_FETCH_FAILURE.test(error.message)) return false;
   const page = pageOrigin();
-  if (page === undefined || page === target.origin) return undefined;
-  return new CorsBlockedError(
-    `${describe}: the browser blocked this call from ${page} to ${target.origin}, as it does when the server does not answer CORS; SageMaker Runtime does not. Send browser calls through @sagefetch/relay: set the client's \`relay\` option to its URL. (A network failure looks the same to a page.)`,
-    target.origin,
-    error,
-  );
+  return page !== undefined && page !== target.origin;
 }

@@ -9,7 +9,8 @@ export interface Partition {
 // AWS SDK tries them. Every partition supports FIPS and dual-stack today, so those flags are
 // not kept. Source: @aws-sdk/core's util-endpoints partitions (2026); a test checks they agree.
 // Kept as one string because it is a third of the bytes of the same table as literals.
-const PARTITIONS: string[][] = `aws ^(us|eu|ap|sa|ca|me|af|il|mx)-\\w+-\\d+$ amazonaws.com api.aws
+export const PARTITIONS: readonly (readonly string[])[] =
+  `aws ^(us|eu|ap|sa|ca|me|af|il|mx)-\\w+-\\d+$ amazonaws.com api.aws
 aws-cn ^cn-\\w+-\\d+$ amazonaws.com.cn api.amazonwebservices.com.cn
 aws-eusc ^eusc-(de)-\\w+-\\d+$ amazonaws.eu api.amazonwebservices.eu
 aws-iso ^us-iso-\\w+-\\d+$ c2s.ic.gov api.aws.ic.gov
@@ -17,14 +18,19 @@ aws-iso-b ^us-isob-\\w+-\\d+$ sc2s.sgov.gov api.aws.scloud
 aws-iso-e ^eu-isoe-\\w+-\\d+$ cloud.adc-e.uk api.cloud-aws.adc-e.uk
 aws-iso-f ^us-isof-\\w+-\\d+$ csp.hci.ic.gov api.aws.hci.ic.gov
 aws-us-gov ^us-gov-\\w+-\\d+$ amazonaws.com api.aws`
-  .split("\n")
-  .map((line) => line.split(" "));
+    .split("\n")
+    .map((line) => line.split(" "));
+
+/** Every DNS suffix of every partition, standard and dual-stack, without repeats. */
+export function dnsSuffixes(): string[] {
+  return [...new Set(PARTITIONS.flatMap(([, , dns, dualStack]) => [dns, dualStack] as string[]))];
+}
 
 /** The partition of a region: by its global pseudo-region, by pattern, else `aws`. */
 export function partitionOf(region: string): Partition {
   const found = (PARTITIONS.find(([name]) => region === `${name}-global`) ??
     PARTITIONS.find(([, pattern]) => new RegExp(pattern as string).test(region)) ??
-    PARTITIONS[0]) as string[];
+    PARTITIONS[0]) as readonly string[];
   return {
     name: found[0] as string,
     dnsSuffix: found[2] as string,

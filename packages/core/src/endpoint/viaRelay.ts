@@ -17,9 +17,10 @@ export function relayBase(relay: string | URL): URL {
     url.search ||
     url.hash
   ) {
-    throw new EndpointError(
-      "Invalid Configuration: relay must be an http(s) URL with no user, password, query or fragment",
-    );
+    throw new EndpointError({
+      message:
+        "Invalid Configuration: relay must be an http(s) URL with no user, password, query or fragment",
+    });
   }
   return url;
 }
