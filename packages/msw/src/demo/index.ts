@@ -1,5 +1,6 @@
 import type { EndpointDefinition } from "../handlers/model-types";
 import { chatModel } from "./chat";
+import { type ChatContainerName, chatContainerModels } from "./chatContainers/index";
 import { echoModel } from "./echo";
 import { flakyModel } from "./flaky";
 import { sentimentModel } from "./sentiment";
@@ -15,9 +16,18 @@ export interface DemoOptions {
   slowMs?: number;
   /** Lifetime of `chat`'s stateful sessions. Default: 1200 s. */
   sessionTtlSeconds?: number;
+  /** Time between two streamed tokens of the chat containers (`tgi`, `vllm`, ...). Default: 15 ms. */
+  chatPaceMs?: number;
 }
 
-export type DemoEndpointName = "echo" | "sentiment" | "chat" | "tabular" | "flaky" | "slow";
+export type DemoEndpointName =
+  | "echo"
+  | "sentiment"
+  | "chat"
+  | "tabular"
+  | "flaky"
+  | "slow"
+  | ChatContainerName;
 
 /** The demo endpoints, with their knobs. All are deterministic. */
 export function createDemoEndpoints(
@@ -33,13 +43,15 @@ export function createDemoEndpoints(
     tabular: tabularModel,
     flaky: flakyModel(options.failEvery),
     slow: slowModel(options.slowMs),
+    ...chatContainerModels(options.chatPaceMs ?? 15),
   };
 }
 
 /**
  * Ready-made endpoints to spread into `sageMakerHandlers({ endpoints })`: `echo`, `sentiment`,
  * `chat` (TGI-style token stream, stateful sessions), `tabular` (CSV), `flaky` (fails every
- * other call) and `slow` (answers after 1 s).
+ * other call), `slow` (answers after 1 s), and chat models streaming as each container family
+ * does: `tgi`, `tgi-messages`, `lmi`, `lmi-messages`, `vllm` (see demo/chatContainers).
  */
 export const demoEndpoints: Readonly<Record<DemoEndpointName, EndpointDefinition>> =
   createDemoEndpoints();
