@@ -74,7 +74,10 @@ export const ENTRIES = [
   },
   // @sagefetch/ai: what the provider and the transport add to the core a chat app uses anyway,
   // next to what a user would pick instead (both with their own dependencies, `ai` excluded).
-  { id: "ai-core", label: "core as a chat app uses it (client, stream, chat events, bearer tokens)" },
+  {
+    id: "ai-core",
+    label: "core as a chat app uses it (client, stream, chat events, bearer tokens)",
+  },
   {
     id: "ai",
     label: "@sagefetch/ai: the AI SDK provider, with that core",

@@ -1,5 +1,7 @@
 // The same app with the AI SDK provider and the useChat transport on top (the `ai` package
 // itself left out: the app has it either way).
+
+import { createSageMaker } from "@sagefetch/ai";
 import {
   buildChatRequest,
   InvokeEndpointCommand,
@@ -9,7 +11,6 @@ import {
   readChatEvents,
   SageMakerRuntimeClient,
 } from "@sagefetch/core";
-import { createSageMaker } from "@sagefetch/ai";
 
 export const app = {
   buildChatRequest,
