@@ -5,14 +5,22 @@ import {
   sageMakerHandlers,
 } from "@sagefetch/msw";
 import { getResponse } from "msw";
-import { createSageMaker } from "../src/index";
+import { createSageMaker, type SageMakerProvider } from "../src/index";
+
+export interface ChatMockService {
+  mock: ReturnType<typeof sageMakerHandlers>;
+  /** A fetch answered by the mock's handlers. */
+  fetch: typeof globalThis.fetch;
+  /** A provider for the mock, with its demo credentials. */
+  sagemaker: SageMakerProvider;
+}
 
 /**
  * The MSW SageMaker mock (signatures verified, the demo chat containers), reached through a
  * `fetch` that asks its handlers directly: the same in Node, workerd, the edge runtime and a
  * page, with nothing to intercept.
  */
-export function startChatMock() {
+export function startChatMock(): ChatMockService {
   const demo = createDemoEndpoints({ chatPaceMs: 0 });
   const mock = sageMakerHandlers({
     endpoints: {
