@@ -15,6 +15,9 @@ const root = join(here, "..");
 const outRoot = join(here, ".out", "size");
 const budgets = JSON.parse(readFileSync(join(here, "budgets.json"), "utf8"));
 
+/** The AI SDK itself: an app using any AI SDK provider has it already. */
+const AI_EXTERNAL = ["ai", "ai/*"];
+
 const REACT_EXTERNAL = ["react", "react/*", "react-dom", "react-dom/*", "@tanstack/*"];
 const QUERY_EXTERNAL = ["@tanstack/*"];
 
@@ -89,6 +92,23 @@ export const ENTRIES = [
     requires: "packages/query/src/index.ts",
     external: QUERY_EXTERNAL,
   },
+  // @sagefetch/ai: what the provider and the transport add to the core a chat app uses anyway,
+  // next to what a user would pick instead (both with their own dependencies, `ai` excluded).
+  {
+    id: "ai-core",
+    label: "core as a chat app uses it (client, stream, chat events, bearer tokens)",
+  },
+  {
+    id: "ai",
+    label: "@sagefetch/ai: the AI SDK provider, with that core",
+    external: AI_EXTERNAL,
+  },
+  {
+    id: "ai-openai-compatible",
+    label: "@ai-sdk/openai-compatible + aws4fetch for the token",
+    external: AI_EXTERNAL,
+  },
+  { id: "ai-bedrock", label: "@ai-sdk/amazon-bedrock (for comparison)", external: AI_EXTERNAL },
   // @sagefetch/relay as a Worker or an Edge function bundles it; the signing mode brings core's
   // signer (an optional peer) with it.
   { id: "relay", label: "@sagefetch/relay: the forwarding relay" },

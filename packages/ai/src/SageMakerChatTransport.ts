@@ -1,0 +1,101 @@
+import type { LanguageModelV4 } from "@ai-sdk/provider";
+import {
+  type ChatTransport,
+  convertToModelMessages,
+  type StopCondition,
+  streamText,
+  type ToolSet,
+  type UIMessage,
+  type UIMessageChunk,
+} from "ai";
+
+export interface SageMakerChatTransportOptions {
+  /** The model: `sagemaker("my-llm", { container: "vllm" })` from a provider made in the page. */
+  model: LanguageModelV4;
+  /** Instructions put before the conversation. */
+  system?: string;
+  /** Tools the model may call; those with `execute` run in the page. */
+  tools?: ToolSet;
+  /** When to stop calling tools and answering (`isStepCount(3)`, …). @default one step */
+  stopWhen?: StopCondition<ToolSet> | StopCondition<ToolSet>[];
+  maxOutputTokens?: number;
+  temperature?: number;
+  /**
+   * Keep one stateful session per chat id: the first message opens it (`sessionId: "new"`),
+   * the next ones continue it, so a container that keeps state per session sees one chat.
+   * @default false
+   */
+  statefulSessions?: boolean;
+  /** What the page shows for a failed call; the error's own message by default. */
+  errorMessage?: (error: unknown) => string;
+}
+
+/**
+ * A `ChatTransport` for `useChat` that calls the SageMaker endpoint from the page itself, with the
+ * user's own credentials (Cognito) through `@sagefetch/relay`: no route handler of the app's own.
+ * Stop aborts the call; regenerate sends the conversation again without the last answer (which
+ * `useChat` has already removed); tool calls come as tool parts.
+ * @example
+ * const transport = new SageMakerChatTransport({ model: sagemaker("my-llm", { container: "vllm" }) });
+ * const { messages, sendMessage, stop } = useChat({ transport });
+ */
+export class SageMakerChatTransport<UI_MESSAGE extends UIMessage = UIMessage>
+  implements ChatTransport<UI_MESSAGE>
+{
+  private readonly sessions = new Map<string, string>();
+
+  constructor(private readonly options: SageMakerChatTransportOptions) {}
+
+  async sendMessages({
+    chatId,
+    messages,
+    abortSignal,
+  }: Parameters<ChatTransport<UI_MESSAGE>["sendMessages"]>[0]): Promise<
+    ReadableStream<UIMessageChunk>
+  > {
+    const { model, system, tools, stopWhen, maxOutputTokens, temperature, statefulSessions } =
+      this.options;
+    const sessionId = statefulSessions ? (this.sessions.get(chatId) ?? "new") : undefined;
+    const result = streamText({
+      model,
+      messages: await convertToModelMessages(messages, tools ? { tools } : {}),
+      ...(system ? { system } : {}),
+      ...(tools ? { tools } : {}),
+      ...(stopWhen ? { stopWhen } : {}),
+      ...(maxOutputTokens ? { maxOutputTokens } : {}),
+      ...(temperature !== undefined ? { temperature } : {}),
+      ...(abortSignal ? { abortSignal } : {}),
+      ...(sessionId ? { providerOptions: { sagemaker: { sessionId } } } : {}),
+      onFinish: ({ providerMetadata }) => {
+        const opened = providerMetadata?.sagemaker?.newSessionId;
+        if (statefulSessions && typeof opened === "string") this.sessions.set(chatId, opened);
+      },
+    });
+    return result.toUIMessageStream({
+      originalMessages: messages,
+      onError: this.options.errorMessage ?? errorText,
+    });
+  }
+
+  /**
+   * A stream that runs in the page ends with the page: there is nothing on a server to resume,
+   * so there is never a stream to reconnect to.
+   */
+  async reconnectToStream(): Promise<ReadableStream<UIMessageChunk> | null> {
+    return null;
+  }
+
+  /** Forgets a chat's stateful session (the container closes it when it expires). */
+  forgetSession(chatId: string): void {
+    this.sessions.delete(chatId);
+  }
+}
+
+function errorText(error: unknown): string {
+  if (error instanceof Error) {
+    const cause = (error as { cause?: unknown }).cause;
+    const root = cause instanceof Error ? cause : error;
+    return `${root.name}: ${root.message}`;
+  }
+  return String(error);
+}
