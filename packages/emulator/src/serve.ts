@@ -65,9 +65,16 @@ export async function serve(
       )
       .end(text);
   };
+  const admin = context.admin !== undefined && path.startsWith(ADMIN_PREFIX);
+  const origin = headerValue(request.headers.origin);
+  // Cognito Identity and STS answer CORS, SageMaker Runtime does not (unless `cors`), and the
+  // control API never does.
+  const cors =
+    !admin && (context.cors || context.corsPaths.some((prefix) => isUnder(path, prefix)));
+  const extra = cors ? corsHeaders(origin) : undefined;
   try {
     if (context.latencyMs > 0) await sleep(context.latencyMs);
-    if (context.admin !== undefined && path.startsWith(ADMIN_PREFIX)) {
+    if (admin && context.admin !== undefined) {
       const refusal = context.guard(method, request.headers);
       if (refusal !== undefined) return json(refusal.status, { message: refusal.message });
       const body = await readRequestBody(request, LIMITS.controlBodyBytes);
@@ -79,16 +86,12 @@ export async function serve(
       const answer = answerAdmin(method, path, body, context.admin);
       return json(answer.status, answer.body);
     }
-    const origin = headerValue(request.headers.origin);
-    // Cognito Identity and STS answer CORS, SageMaker Runtime does not (unless `cors`).
-    const cors = context.cors || context.corsPaths.some((prefix) => isUnder(path, prefix));
     if (cors && method === "OPTIONS" && request.headers["access-control-request-method"]) {
       status = 204;
       const requested = headerValue(request.headers["access-control-request-headers"]);
       response.writeHead(status, preflightHeaders(origin, requested)).end();
       return;
     }
-    const extra = cors ? corsHeaders(origin) : undefined;
     if ((method === "GET" || method === "HEAD") && path === "/ping") {
       status = 200;
       response.writeHead(status, { "content-length": "0", ...extra }).end();
@@ -136,6 +139,7 @@ export async function serve(
           "InternalFailure:http://internal.amazon.com/coral/com.amazon.coral.service/",
         "x-amzn-requestid": crypto.randomUUID(),
         date: new Date().toUTCString(),
+        ...extra,
       },
     );
   }
