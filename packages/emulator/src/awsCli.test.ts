@@ -144,7 +144,11 @@ describe.runIf(runAwsCliTests)("the AWS CLI: faults", () => {
     ["status:500", "(InternalFailure)"],
     ["html:502", "502"],
   ])("%s comes back as %s", async (spec, expected) => {
-    await fetch(`${emulator.url}/_emulator/faults`, { method: "POST", body: `["${spec}"]` });
+    await fetch(`${emulator.url}/_emulator/faults`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: `["${spec}"]`,
+    });
     const result = await invoke("echo", "{}");
     expect(result.code).not.toBe(0);
     expect(result.stderr).toContain(expected);
@@ -180,7 +184,11 @@ describe.runIf(runAwsCliTests)("the AWS CLI: faults", () => {
     ["cut-stream:2", 2],
     ["corrupt-stream:1", 1],
   ])("%s: the parts before it, then an error", async (spec, parts) => {
-    await fetch(`${emulator.url}/_emulator/faults`, { method: "POST", body: `["${spec}"]` });
+    await fetch(`${emulator.url}/_emulator/faults`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: `["${spec}"]`,
+    });
     const result = await cli.stream(emulator.url, "chat", '{"inputs":"hello"}', demoCredentials);
     expect(result.code).toBe(1);
     const received = result.events.filter((event) => event.PayloadPart !== undefined);

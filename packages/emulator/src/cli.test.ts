@@ -103,6 +103,71 @@ describe("sagefetch-emulator (the built bin)", () => {
     expect(stderr).toContain("--port must be a non-negative integer");
   });
 
+  it.each([
+    ["a config file with throttle:99999999999999999999", "config", 'faults[0]: fault "throttle'],
+    ["--fault drop:20000000", ["--fault", "drop:20000000"], 'fault "drop:20000000"'],
+    ["--latency 1-999999999", ["--latency", "1-999999999"], "--latency must be"],
+    ["--clock-skew 99999999h", ["--clock-skew", "99999999h"], "--clock-skew must be within"],
+    ["--seed 99999999999", ["--seed", "99999999999"], "--seed must be"],
+    ["a short --control-token", ["--control-token", "short"], "--control-token must be"],
+  ])("refuses %s with exit code 2 and the usage, before listening", async (_, args, message) => {
+    const config = join(dir, "huge-throttle.json");
+    await writeFile(config, JSON.stringify({ faults: ["throttle:99999999999999999999"] }));
+    const child = spawn(
+      process.execPath,
+      [bin, "--port", "0", ...(args === "config" ? ["--config", config] : args)],
+      { env: { PATH: process.env.PATH } },
+    );
+    let output = "";
+    child.stdout.setEncoding("utf8");
+    child.stderr.setEncoding("utf8");
+    child.stdout.on("data", (chunk) => {
+      output += chunk;
+    });
+    child.stderr.on("data", (chunk) => {
+      output += chunk;
+    });
+    const exit = await new Promise<{ code: number | null; signal: string | null }>((resolve) =>
+      child.once("exit", (code, signal) => resolve({ code, signal })),
+    );
+    expect(exit).toEqual({ code: 2, signal: null });
+    expect(output).toContain(message);
+    expect(output).toContain("Usage: sagefetch-emulator");
+    expect(output).not.toContain("listening on");
+  });
+
+  it("takes its control token from the environment, and never prints it", async () => {
+    const token = "env-token-0123456789abcdef";
+    if (!existsSync(bin)) throw new Error(`${bin} is missing: run \`pnpm build\` first`);
+    const child = spawn(process.execPath, [bin, "--port", "0"], {
+      env: { PATH: process.env.PATH, SAGEFETCH_EMULATOR_CONTROL_TOKEN: token },
+    });
+    let stdout = "";
+    child.stdout.setEncoding("utf8");
+    child.stdout.on("data", (chunk) => {
+      stdout += chunk;
+    });
+    try {
+      await expect.poll(() => /listening on (http:\/\/\S+)/.exec(stdout)?.[1]).toBeDefined();
+      const url = /listening on (http:\/\/\S+)/.exec(stdout)?.[1];
+      const reset = (authorization?: string) =>
+        fetch(`${url}/_emulator/reset`, {
+          method: "POST",
+          headers: {
+            "content-type": "application/json",
+            ...(authorization ? { authorization } : {}),
+          },
+          body: "{}",
+        });
+      expect((await reset()).status).toBe(401);
+      expect((await reset(`Bearer ${token}`)).status).toBe(204);
+      expect(stdout).toContain("token required");
+      expect(stdout).not.toContain(token);
+    } finally {
+      child.kill("SIGTERM");
+    }
+  });
+
   it.runIf(runAwsCliTests)(
     "serves the AWS CLI with the key given on the command line, and never logs the secret",
     async () => {
@@ -166,7 +231,11 @@ describe("sagefetch-emulator (the built bin)", () => {
       expect((await call()).headers.get("x-amzn-errortype")).toMatch(/^ThrottlingException/);
       expect(await (await call()).json()).toEqual({ answer: 42 });
       const control = `${emulator.url}/_emulator`;
-      await fetch(`${control}/faults`, { method: "POST", body: '["status:500"]' });
+      await fetch(`${control}/faults`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: '["status:500"]',
+      });
       expect((await call()).status).toBe(500);
       const requests = (await (await fetch(`${control}/requests`)).json()) as { status: number }[];
       expect(requests.map((request) => request.status)).toEqual([503, 400, 200, 500]);

@@ -8,7 +8,7 @@ import { startEmulator } from "./server";
 async function main(): Promise<void> {
   let options: CliOptions | "help";
   try {
-    options = await parseCli(process.argv.slice(2));
+    options = await parseCli(process.argv.slice(2), process.env);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     process.stderr.write(`sagefetch-emulator: ${error.message}\n\n${USAGE}`);
@@ -61,7 +61,11 @@ async function main(): Promise<void> {
         ? ""
         : `  cognito identity: ${emulator.cognitoUrl} (pools ${options.cognitoPools.join(", ")}); sts: ${emulator.stsUrl}\n`) +
       (settings.faults?.length ? `  faults queued: ${settings.faults.join(" ")}\n` : "") +
-      (settings.clockSkewMs ? `  clock skew: ${settings.clockSkewMs} ms\n` : ""),
+      (settings.clockSkewMs ? `  clock skew: ${settings.clockSkewMs} ms\n` : "") +
+      `  control API: ${emulator.url}/_emulator/ (JSON${settings.controlToken === undefined ? "" : ", token required"})\n` +
+      (isLoopback(settings.host) || settings.controlToken !== undefined
+        ? ""
+        : `  warning: bound to ${settings.host}, the control API answers anyone who reaches it: set --control-token\n`),
   );
   for (const [name, url] of Object.entries(options.containers)) {
     const problem = await pingContainer(url);
@@ -69,6 +73,10 @@ async function main(): Promise<void> {
       `  container ${name} → ${url}: ${problem === undefined ? "healthy" : `not healthy (${problem})`}\n`,
     );
   }
+}
+
+function isLoopback(host: string | undefined): boolean {
+  return host === undefined || host === "localhost" || host === "::1" || host.startsWith("127.");
 }
 
 main().catch((error: unknown) => {

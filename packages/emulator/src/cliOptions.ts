@@ -4,8 +4,9 @@ import { demoCredentials, demoEndpoints } from "@sagefetch/msw";
 import { loadConfigFile } from "./configFile";
 import { containerModel } from "./containerModel";
 import { parseDuration } from "./duration";
-import { FAULT_SPEC_USAGE } from "./faultSpec";
-import type { EmulatorOptions } from "./server";
+import { FAULT_SPEC_USAGE, parseFaultSpec } from "./faultSpec";
+import { LIMITS } from "./limits";
+import type { EmulatorOptions } from "./options";
 
 export const USAGE: string = `Usage: sagefetch-emulator [options]
 
@@ -31,10 +32,16 @@ Options:
   --latency MS|MIN-MAX      wait before every answer: fixed, or drawn per request
   --clock-skew DURATION     run the server clock off by e.g. 15m, 90s (behind: --clock-skew=-2h)
   --seed N                  seed of the PRNG behind variants and latency ranges
+  --control-token TOKEN     require Authorization: Bearer TOKEN on the control API (or set
+                            SAGEFETCH_EMULATOR_CONTROL_TOKEN, which ps does not show)
   -h, --help                show this help
 
-Control API (for tests in other processes): POST /_emulator/faults ["throttle:2"],
-POST /_emulator/clock {"skew":"15m"}, POST /_emulator/reset, GET /_emulator/requests.
+Control API (for tests in other processes), with Content-Type: application/json:
+POST /_emulator/faults ["throttle:2"], POST /_emulator/clock {"skew":"15m"},
+POST /_emulator/reset, GET /_emulator/requests. It answers on loopback host names only
+(unless --host binds another address) and never to web pages.
+
+Limits: fault counts ${LIMITS.faultCount}, delays and latency ${LIMITS.delayMs} ms, clock skew ±30 days.
 `;
 
 export class UsageError extends Error {}
@@ -47,7 +54,10 @@ export interface CliOptions {
 }
 
 /** The command line (and the config file it names) as emulator options; "help" for -h. */
-export async function parseCli(args: string[]): Promise<CliOptions | "help"> {
+export async function parseCli(
+  args: string[],
+  env: Readonly<Record<string, string | undefined>> = {},
+): Promise<CliOptions | "help"> {
   let values: Record<string, string | boolean | (string | boolean)[] | undefined>;
   try {
     values = parseArgs({
@@ -67,6 +77,7 @@ export async function parseCli(args: string[]): Promise<CliOptions | "help"> {
         latency: { type: "string" },
         "clock-skew": { type: "string" },
         seed: { type: "string" },
+        "control-token": { type: "string" },
         help: { type: "boolean", short: "h" },
       },
       strict: true,
@@ -79,17 +90,22 @@ export async function parseCli(args: string[]): Promise<CliOptions | "help"> {
   if (values.help === true) return "help";
   const options: EmulatorOptions =
     typeof values.config === "string" ? await loadConfig(values.config) : {};
-  const port = integer(values.port, "--port");
-  if (port !== undefined && port > 65_535) {
-    throw new UsageError("--port must be between 0 and 65535");
-  }
+  const port = integer(values.port, "--port", 65_535);
   options.port = port ?? options.port ?? 8080;
   if (typeof values.host === "string") options.host = values.host;
   if (typeof values.region === "string") options.region = values.region;
   if (values.cors === true) options.cors = true;
   if (values.verify === false) options.verifySignatures = false;
-  const seed = integer(values.seed, "--seed");
+  const seed = integer(values.seed, "--seed", LIMITS.seed);
   if (seed !== undefined) options.seed = seed;
+  const token = values["control-token"] ?? env.SAGEFETCH_EMULATOR_CONTROL_TOKEN;
+  if (typeof token === "string") {
+    // Never echoed: a token is a secret.
+    if (!/^[\x21-\x7e]{16,256}$/.test(token)) {
+      throw new UsageError("--control-token must be 16 to 256 printable characters, no spaces");
+    }
+    options.controlToken = token;
+  }
   if (typeof values.latency === "string") options.latency = latency(values.latency);
   if (typeof values["clock-skew"] === "string") {
     options.clockSkewMs = guard(() =>
@@ -97,6 +113,7 @@ export async function parseCli(args: string[]): Promise<CliOptions | "help"> {
     );
   }
   const faults = list(values.fault);
+  for (const spec of faults) guard(() => parseFaultSpec(spec));
   if (faults.length > 0) options.faults = [...(options.faults ?? []), ...faults];
   options.credentials = credentials(values, options);
   const containers = containerSpecs(list(values.container));
@@ -153,19 +170,19 @@ function containerSpecs(specs: string[]): Record<string, string> {
 }
 
 function latency(value: string): number | { min: number; max: number } {
-  const match = /^(\d+)(?:-(\d+))?$/.exec(value);
+  const match = /^(\d{1,9})(?:-(\d{1,9}))?$/.exec(value);
   const min = Number(match?.[1]);
   const max = match?.[2] === undefined ? min : Number(match[2]);
-  if (match === null || max < min) {
-    throw new UsageError("--latency must be MS or MIN-MAX (ms, MIN ≤ MAX)");
+  if (match === null || max < min || max > LIMITS.delayMs) {
+    throw new UsageError(`--latency must be MS or MIN-MAX (ms, MIN ≤ MAX ≤ ${LIMITS.delayMs})`);
   }
   return max === min ? min : { min, max };
 }
 
-function integer(value: unknown, name: string): number | undefined {
+function integer(value: unknown, name: string, max: number): number | undefined {
   if (value === undefined) return undefined;
-  if (typeof value !== "string" || !/^\d+$/.test(value)) {
-    throw new UsageError(`${name} must be a non-negative integer`);
+  if (typeof value !== "string" || !/^\d{1,10}$/.test(value) || Number(value) > max) {
+    throw new UsageError(`${name} must be a non-negative integer up to ${max}`);
   }
   return Number(value);
 }

@@ -5,7 +5,9 @@ import type { EndpointDefinition, MockCredentials } from "@sagefetch/msw";
 import { demoEndpoints } from "@sagefetch/msw";
 import { parseDuration } from "./duration";
 import { ConfigError, type EndpointSpec, endpointFromSpec } from "./endpointSpec";
-import type { EmulatorOptions } from "./server";
+import { parseFaultSpec } from "./faultSpec";
+import { LIMITS } from "./limits";
+import type { EmulatorOptions } from "./options";
 
 /**
  * What a config file (`sagefetch-emulator --config emulator.json`) holds. A `.mjs`/`.js` file
@@ -79,19 +81,19 @@ export function optionsFromConfig(raw: unknown): EmulatorOptions {
     if (!KEYS.has(key)) throw new ConfigError(`unknown field ${key}`);
   }
   const options: EmulatorOptions = {};
-  if (config.port !== undefined) options.port = integer(config.port, "port");
+  if (config.port !== undefined) options.port = integer(config.port, "port", 65_535);
   if (config.host !== undefined) options.host = text(config.host, "host");
   if (config.region !== undefined) options.region = text(config.region, "region");
   if (config.cors !== undefined) options.cors = flag(config.cors, "cors");
   if (config.verifySignatures !== undefined) {
     options.verifySignatures = flag(config.verifySignatures, "verifySignatures");
   }
-  if (config.seed !== undefined) options.seed = integer(config.seed, "seed");
+  if (config.seed !== undefined) options.seed = integer(config.seed, "seed", LIMITS.seed);
   if (config.clockSkew !== undefined) {
     options.clockSkewMs = parseDuration(config.clockSkew as string | number, "clockSkew");
   }
   if (config.latency !== undefined) options.latency = latency(config.latency);
-  if (config.faults !== undefined) options.faults = strings(config.faults, "faults");
+  if (config.faults !== undefined) options.faults = faults(config.faults);
   if (config.credentials !== undefined) options.credentials = credentials(config.credentials);
   const own: Record<string, EndpointDefinition> = {};
   const specs = config.endpoints ?? {};
@@ -104,11 +106,25 @@ export function optionsFromConfig(raw: unknown): EmulatorOptions {
   return options;
 }
 
-function integer(value: unknown, field: string): number {
-  if (!Number.isInteger(value) || (value as number) < 0) {
-    throw new ConfigError(`${field} must be a non-negative integer`);
+function integer(value: unknown, field: string, max: number): number {
+  if (!Number.isInteger(value) || (value as number) < 0 || (value as number) > max) {
+    throw new ConfigError(`${field} must be a non-negative integer up to ${max}`);
   }
   return value as number;
+}
+
+function faults(value: unknown): string[] {
+  const specs = strings(value, "faults");
+  specs.forEach((spec, i) => {
+    try {
+      parseFaultSpec(spec);
+    } catch (error) {
+      throw new ConfigError(
+        `faults[${i}]: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+  });
+  return specs;
 }
 
 function text(value: unknown, field: string): string {
@@ -131,14 +147,16 @@ function strings(value: unknown, field: string): string[] {
 }
 
 function latency(value: unknown): number | { min: number; max: number } {
-  if (typeof value === "number" && value >= 0) return value;
+  const ms = (x: unknown): x is number =>
+    typeof x === "number" && Number.isFinite(x) && x >= 0 && x <= LIMITS.delayMs;
+  if (ms(value)) return value;
   if (typeof value === "object" && value !== null) {
     const { min, max } = value as { min?: unknown; max?: unknown };
-    if (typeof min === "number" && typeof max === "number" && min >= 0 && max >= min) {
-      return { min, max };
-    }
+    if (ms(min) && ms(max) && max >= min) return { min, max };
   }
-  throw new ConfigError('latency must be ms ≥ 0 or { "min": ms, "max": ms } with min ≤ max');
+  throw new ConfigError(
+    `latency must be ms from 0 to ${LIMITS.delayMs}, or { "min": ms, "max": ms } with min ≤ max`,
+  );
 }
 
 function credentials(value: unknown): MockCredentials[] {

@@ -167,7 +167,8 @@ describe("startEmulator", () => {
     for (const logged of lines) {
       expect(logged).not.toContain(secret);
       expect(logged).not.toContain(demoCredentials.secretAccessKey);
-      expect(logged.split(" ")).toHaveLength(5);
+      // Five fields, then why for a request that got no answer or a cut one.
+      expect(logged.replace(/ \(.*\)$/, "").split(" ")).toHaveLength(5);
     }
   });
 });

@@ -24,6 +24,7 @@ const call = async (emulator: Emulator, name = "echo", options = {}) =>
 const admin = (emulator: Emulator, action: string, body?: unknown) =>
   fetch(`${emulator.url}/_emulator/${action}`, {
     method: body === undefined && action === "requests" ? "GET" : "POST",
+    headers: { "content-type": "application/json" },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
 

@@ -1,6 +1,7 @@
 import type { EndpointConfig, EndpointDefinition, VariantConfig } from "@sagefetch/msw";
 import { createDemoEndpoints, type DemoEndpointName } from "@sagefetch/msw";
 import { containerModel } from "./containerModel";
+import { LIMITS } from "./limits";
 
 /**
  * An endpoint as a config file describes it: a demo model by name, or an object with exactly
@@ -112,9 +113,16 @@ function variants(value: unknown, where: string): (string | VariantConfig)[] | u
         (typeof item === "object" &&
           item !== null &&
           typeof item.name === "string" &&
-          (item.weight === undefined || typeof item.weight === "number")),
+          (item.weight === undefined ||
+            (typeof item.weight === "number" &&
+              item.weight >= 0 &&
+              item.weight <= LIMITS.variantWeight))),
     );
-  if (!valid) throw new ConfigError(`${where} must be a list of names or { name, weight }`);
+  if (!valid) {
+    throw new ConfigError(
+      `${where} must be a list of names or { name, weight } (weight from 0 to ${LIMITS.variantWeight})`,
+    );
+  }
   return value;
 }
 
@@ -124,9 +132,13 @@ function sessions(value: unknown, where: string): EndpointConfig["sessions"] {
   if (typeof value === "object" && value !== null) {
     const ttl = (value as { ttlSeconds?: unknown }).ttlSeconds;
     if (ttl === undefined) return {};
-    if (typeof ttl === "number" && ttl > 0) return { ttlSeconds: ttl };
+    if (typeof ttl === "number" && ttl > 0 && ttl <= LIMITS.sessionTtlSeconds) {
+      return { ttlSeconds: ttl };
+    }
   }
-  throw new ConfigError(`${where} must be true or { ttlSeconds: a positive number }`);
+  throw new ConfigError(
+    `${where} must be true or { ttlSeconds: a number from 1 to ${LIMITS.sessionTtlSeconds} }`,
+  );
 }
 
 /** `{ [key]: value }` when the value is defined, else nothing (keeps defaults in place). */

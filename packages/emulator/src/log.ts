@@ -8,6 +8,8 @@ export interface LogFields {
   status: number;
   ms: number;
   endpoint: string | undefined;
+  /** Why no answer was sent, or why it was cut: ours to word, never the request's contents. */
+  note?: string;
 }
 
 const OPERATION_PATH = /^\/endpoints\/([^/]+)\//;
@@ -20,11 +22,14 @@ export function endpointOf(path: string): string | undefined {
 
 /**
  * `POST /endpoints/echo/invocations 200 3ms echo`: the request line's method and path, the
- * status, the time to the last byte, and the endpoint. Never a header, a body or a query.
+ * status, the time to the last byte, and the endpoint; then, for a request that got no answer
+ * or a cut one, why in parentheses (`0 2ms echo (dropped: a drop fault)`). Never a header, a
+ * body or a query.
  */
 export function formatLogLine(fields: LogFields): string {
   const endpoint = fields.endpoint === undefined ? "-" : printable(fields.endpoint);
-  return `${printable(fields.method)} ${printable(fields.path)} ${fields.status} ${Math.round(fields.ms)}ms ${endpoint}`;
+  const note = fields.note === undefined ? "" : ` (${fields.note})`;
+  return `${printable(fields.method)} ${printable(fields.path)} ${fields.status} ${Math.round(fields.ms)}ms ${endpoint}${note}`;
 }
 
 /** Control characters and spaces escaped, so one request is one line with five fields. */

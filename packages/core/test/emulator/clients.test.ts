@@ -208,7 +208,11 @@ describe.each(sdks)("%s against the emulator", (_name, sdk) => {
       ["status:503", "ServiceUnavailable"],
       ["status:500", "InternalFailure"],
     ])("%s → %s", async (spec, name) => {
-      await fetch(`${emulator.url}/_emulator/faults`, { method: "POST", body: `["${spec}"]` });
+      await fetch(`${emulator.url}/_emulator/faults`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: `["${spec}"]`,
+      });
       const error = await failure({ EndpointName: "echo", Body: "{}" });
       expect(error.name).toBe(name);
       expect(error.$metadata).toMatchObject({ attempts: 1 });
@@ -251,7 +255,11 @@ describe.each(sdks)("%s against the emulator", (_name, sdk) => {
       ["cut-stream:2", 2],
       ["corrupt-stream:1", 1],
     ])("%s: the parts before it, then an error", async (spec, count) => {
-      await fetch(`${emulator.url}/_emulator/faults`, { method: "POST", body: `["${spec}"]` });
+      await fetch(`${emulator.url}/_emulator/faults`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: `["${spec}"]`,
+      });
       const { parts, error } = await stream({ EndpointName: "chat", Body: '{"inputs":"hello"}' });
       expect(parts).toHaveLength(count);
       expect(error).toBeInstanceOf(Error);
@@ -297,7 +305,7 @@ describe("the emulator's log", () => {
     expect(lines.length).toBeGreaterThanOrEqual(40);
     for (const line of lines.filter((l) => !l.startsWith("POST /_emulator/"))) {
       expect(line).toMatch(
-        /^POST \/endpoints\/[a-z]+\/invocations(-response-stream)? (\d{3}|0) \d+ms [a-z]+$/,
+        /^POST \/endpoints\/[a-z]+\/invocations(-response-stream)? (\d{3}|0) \d+ms [a-z]+( \([a-z][\w :,.()-]*\))?$/,
       );
       expect(line).not.toContain(demoCredentials.secretAccessKey);
       expect(line).not.toContain("hello");
