@@ -11,7 +11,8 @@ import type { EmulatorOptions } from "./options";
 export const USAGE: string = `Usage: sagefetch-emulator [options]
 
 Serves a SageMaker Runtime emulator (the demo endpoints echo, sentiment, chat, tabular, flaky,
-slow) over HTTP. Point a client at it with its endpoint option, e.g.
+slow, and the chat containers tgi, tgi-messages, lmi, lmi-messages, vllm, with the
+OpenAI-compatible route) over HTTP. Point a client at it with its endpoint option, e.g.
   aws sagemaker-runtime invoke-endpoint --endpoint-url http://127.0.0.1:8080 ...
 
 Options:

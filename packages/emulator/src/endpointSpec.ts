@@ -29,7 +29,19 @@ export class ConfigError extends Error {
   }
 }
 
-const DEMO_NAMES = new Set<string>(["echo", "sentiment", "chat", "tabular", "flaky", "slow"]);
+const DEMO_NAMES = new Set<string>([
+  "echo",
+  "sentiment",
+  "chat",
+  "tabular",
+  "flaky",
+  "slow",
+  "tgi",
+  "tgi-messages",
+  "lmi",
+  "lmi-messages",
+  "vllm",
+]);
 
 /** The endpoint definition a spec describes (a function or object from a module passes as is). */
 export function endpointFromSpec(name: string, spec: unknown): EndpointDefinition {
