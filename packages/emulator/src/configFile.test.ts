@@ -65,6 +65,17 @@ describe("optionsFromConfig", () => {
     expect(fixed).toEqual({ body: { ok: true }, customAttributes: "c=1" });
   });
 
+  it("names the chat container demos too, alone or behind sessions", () => {
+    const options = optionsFromConfig({
+      demo: false,
+      endpoints: { llama: "vllm", tokens: "lmi", stateful: { demo: "tgi-messages", sessions: {} } },
+    });
+    const endpoints = options.endpoints ?? {};
+    expect(Object.keys(endpoints)).toEqual(["llama", "tokens", "stateful"]);
+    expect(typeof endpoints.llama).toBe("function");
+    expect(asConfig(endpoints.stateful).sessions).toEqual({});
+  });
+
   it("leaves the demo endpoints out with demo: false", () => {
     const options = optionsFromConfig({ demo: false, endpoints: { only: "echo" } });
     expect(Object.keys(options.endpoints ?? {})).toEqual(["only"]);
