@@ -6,9 +6,11 @@ import {
   buildChatRequest,
   InvokeEndpointCommand,
   InvokeEndpointWithResponseStreamCommand,
+  isRetryableError,
   openAiRouteOptions,
   parseNewSessionId,
   readChatEvents,
+  SagefetchClientError,
   SageMakerRuntimeClient,
 } from "@sagefetch/core";
 
@@ -16,9 +18,11 @@ export const app = {
   buildChatRequest,
   InvokeEndpointCommand,
   InvokeEndpointWithResponseStreamCommand,
+  isRetryableError,
   openAiRouteOptions,
   parseNewSessionId,
   readChatEvents,
   SageMakerRuntimeClient,
+  SagefetchClientError,
 };
 export const sagemaker = createSageMaker({ region: "us-east-1", credentials: globalThis.creds });

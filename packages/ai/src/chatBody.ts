@@ -106,7 +106,7 @@ function functionTools(
     warnings.push({
       type: "unsupported",
       feature: "tools",
-      details: "inputs-style bodies (tgi, lmi) cannot carry tools: use a messages family",
+      details: "tgi and lmi bodies carry no tools",
     });
     return undefined;
   }

@@ -40,7 +40,7 @@ export function createSageMaker(options: SageMakerProviderSettings = {}): SageMa
       if (options.relay) {
         throw new SageMakerProviderError(
           "relay",
-          "The openai container needs a bearer token, which must never go through a relay (it is a reusable credential): use a native container family through the relay.",
+          "createSageMaker: the openai container's bearer token must not go through a relay; use a native container family.",
         );
       }
       route = openAiRouteOptions({

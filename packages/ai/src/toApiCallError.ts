@@ -1,5 +1,6 @@
 import { APICallError } from "@ai-sdk/provider";
 import { isRetryableError } from "@sagefetch/core";
+import { SageMakerProviderError } from "./SageMakerProviderError";
 
 /** What the AI SDK needs to know of the call that failed (no body: it may hold user data). */
 export interface FailedCall {
@@ -11,10 +12,16 @@ export interface FailedCall {
 /**
  * A SageMaker failure as the AI SDK's `APICallError`, so that `generateText`/`streamText` retry
  * exactly what our retry rules retry (`isRetryable`) and callers still reach the typed sagefetch
- * error (`cause`). Aborts stay as they are: the AI SDK recognizes them by name.
+ * error (`cause`). Aborts stay as they are: the AI SDK recognizes them by name; so do settings
+ * errors, which no call could cure.
  */
 export function toApiCallError(error: unknown, call: FailedCall): unknown {
-  if (!(error instanceof Error) || error.name === "AbortError" || APICallError.isInstance(error)) {
+  if (
+    !(error instanceof Error) ||
+    error.name === "AbortError" ||
+    error instanceof SageMakerProviderError ||
+    APICallError.isInstance(error)
+  ) {
     return error;
   }
   const metadata = (error as { $metadata?: { httpStatusCode?: number; requestId?: string } })
