@@ -111,6 +111,7 @@ export { Session, type SessionOptions, type SessionState } from "./sessions/Sess
 export { isSessionGoneError, SessionExpiredError } from "./sessions/SessionExpiredError";
 // Signing, for code that signs on its own (@sagefetch/relay's signing mode)
 export { type SigningParams, signRequest } from "./signing/signRequest";
+export type { ChatBody } from "./stream/iterateBody";
 export { readLines } from "./stream/readLines";
 export { readSseData } from "./stream/readSseData";
 export { readTextChunks } from "./stream/readTextChunks";
