@@ -76,7 +76,7 @@ async function countBaseline(parts) {
   return n;
 }
 
-export async function measureChatEvents(rounds = 7) {
+export async function measureChatEvents(rounds = 15) {
   const results = {};
   for (const [format, make] of Object.entries(FORMATS)) {
     const parts = partsOf(make());

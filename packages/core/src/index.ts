@@ -124,6 +124,7 @@ export { isSessionGoneError, SessionExpiredError } from "./sessions/SessionExpir
 // Signing, for code that signs on its own (@sagefetch/relay's signing mode)
 export { type SigningParams, signRequest } from "./signing/signRequest";
 // Stream readers
+export type { ChatBody } from "./stream/iterateBody";
 export { readLines } from "./stream/readLines";
 export { readSseData } from "./stream/readSseData";
 export { readTextChunks } from "./stream/readTextChunks";

@@ -95,14 +95,31 @@ describe("readChatEvents: what is not a chat stream", () => {
     expect(pulled).toBe(1);
   });
 
-  it("reads bytes as well as PayloadParts (the OpenAI route's Response body)", async () => {
+  it("reads bytes, and a fetch Response body, as well as PayloadParts", async () => {
     const fixture = CHAT_STREAMS.tgiMessages;
-    const body = new Response(fixture?.text).body as ReadableStream<Uint8Array>;
+    const body = () => new Response(fixture?.text).body as ReadableStream<Uint8Array>;
     const bytes = async function* () {
-      const reader = body.getReader();
+      const reader = body().getReader();
       for (let r = await reader.read(); !r.done; r = await reader.read()) yield r.value;
     };
     expect(await collect(readChatEvents(bytes()))).toEqual(fixture?.events);
+    expect(await collect(readChatEvents(body()))).toEqual(fixture?.events);
+  });
+
+  it("cancels a Response body it stops reading at [DONE]", async () => {
+    let cancelled = false;
+    const encoder = new TextEncoder();
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(encoder.encode(CHAT_STREAMS.vllmSse?.text ?? ""));
+      },
+      cancel() {
+        cancelled = true;
+      },
+    });
+    const events = await collect(readChatEvents(body));
+    expect(events.at(-1)).toMatchObject({ type: "finish", reason: "stop" });
+    expect(cancelled).toBe(true);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { ResponseStreamEvent } from "../eventstream/toStreamEvent";
+import { type ChatBody, iterateBody } from "../stream/iterateBody";
 import { chatLineParser } from "./internal/chatLineParser";
 import type { ChatEvent, ChatStreamFormat } from "./types";
 
@@ -16,14 +16,14 @@ export interface ReadChatEventsOptions {
  * and one `finish` with the reason and usage. Lines are whole however the parts cut them;
  * `\r\n`, blank keep-alive lines, SSE comments and `data: [DONE]` are handled. A stream that
  * matches no format (an empty one too) throws a `ChatStreamError`. Takes the `Body` of
- * `InvokeEndpointWithResponseStream`, or bytes (the OpenAI route's `Response.body`).
+ * `InvokeEndpointWithResponseStream`, bytes, or a fetch `Response.body` (the OpenAI route's).
  * @example
  * for await (const event of readChatEvents(out.Body)) {
  *   if (event.type === "text-delta") show(event.text);
  * }
  */
 export async function* readChatEvents(
-  body: AsyncIterable<ResponseStreamEvent | Uint8Array>,
+  body: ChatBody,
   options: ReadChatEventsOptions = {},
 ): AsyncGenerator<ChatEvent, void, undefined> {
   const parser = chatLineParser(options.format);
@@ -34,7 +34,7 @@ export async function* readChatEvents(
   let failure: unknown;
   // One loop, lines split in place: each layer of async generators would cost every token a
   // promise more (this reader runs at about the speed of a bare split-and-JSON.parse).
-  for await (const part of body) {
+  for await (const part of iterateBody(body)) {
     const bytes = part instanceof Uint8Array ? part : part.PayloadPart?.Bytes;
     pending += decoder.decode(bytes, { stream: true });
     let start = 0;

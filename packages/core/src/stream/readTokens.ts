@@ -1,6 +1,6 @@
 import { ChatStreamError } from "../chat/ChatStreamError";
 import { readChatEvents } from "../chat/readChatEvents";
-import type { ResponseStreamEvent } from "../eventstream/toStreamEvent";
+import type { ChatBody } from "./iterateBody";
 
 type Json = Record<string, unknown> | undefined;
 const at = (value: unknown, key: string | number): unknown =>
@@ -29,9 +29,7 @@ export function extractTokenText(event: unknown): string | undefined {
  * vLLM, SGLang; SSE or JSON Lines): its `text-delta` events. An error the container reports in
  * the stream is thrown as a `ChatStreamError`, as is a stream of no known format.
  */
-export async function* readTokens(
-  body: AsyncIterable<ResponseStreamEvent | Uint8Array>,
-): AsyncGenerator<string, void, undefined> {
+export async function* readTokens(body: ChatBody): AsyncGenerator<string, void, undefined> {
   for await (const event of readChatEvents(body)) {
     if (event.type === "text-delta") yield event.text;
     else if (event.type === "error") {

@@ -132,7 +132,7 @@ it("each request carries the current token, made fresh when the last nears expir
     });
   const first = await post();
   const events = [];
-  for await (const event of readChatEvents(first.body as unknown as AsyncIterable<Uint8Array>))
+  for await (const event of readChatEvents(first.body as ReadableStream<Uint8Array>))
     events.push(event);
   expect(events.at(-1)).toMatchObject({ type: "finish", reason: "stop" });
   await (await post()).text();
