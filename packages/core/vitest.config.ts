@@ -35,7 +35,7 @@ const portable = [
   // The secrets guard's own test: it is a setup file of every project.
   "test/secrets/guard.test.ts",
 ];
-// The fault matrix against the MSW mock (issue 9) runs in workerd and the edge runtime too; not
+// The fault matrix against the MSW mock runs in workerd and the edge runtime too; not
 // in Chromium, whose service worker does not pass cuts and cancels through faithfully (see
 // test/runtime/stream.test.ts). Its emulator part, the fuzz suite and the secrets check
 // over 36 failure paths (test/faults/emulator.test.ts, test/fuzz/**, test/secrets/secrets.test.ts)

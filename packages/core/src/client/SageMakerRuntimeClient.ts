@@ -197,11 +197,7 @@ export class SageMakerRuntimeClient {
     return error;
   }
 
-  /**
-   * Fetch failed before any answer. Through a relay, the relay could not be reached. Direct
-   * from a page, it may be a CORS block: retried as any network failure (a page cannot tell
-   * the two apart), and explained if it is the one the call gives up with.
-   */
+  /** Fetch failed before any answer: what to tell the caller (decisions/0004-cors-relay.md). */
   private explainNetworkFailure(error: unknown, target: Target): AttemptRecord<never> {
     const relay = this.resolved.relay;
     if (relay) {

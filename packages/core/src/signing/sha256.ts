@@ -5,7 +5,7 @@
  * round trip to another thread for each (about 50 µs in Node and browsers), which made a
  * call slower than the AWS SDK's. `@aws-crypto/sha256-js` is fast but costs ~3 KiB gzip with
  * tslib, a quarter of our invoke-only budget; this is ~0.5 KiB. Large payloads still go to
- * `crypto.subtle` (see Sha256.ts), where native code wins.
+ * `crypto.subtle` (see `payloadHash` in signRequest.ts), where native code wins.
  */
 
 // First 32 bits of the fractional parts of the cube roots of the first 64 primes (K) and of
