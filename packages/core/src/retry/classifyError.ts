@@ -1,7 +1,7 @@
 /** How the retry strategy sees an error, as the AWS SDK's `getRetryErrorInfo` does. */
 export type RetryErrorType = "THROTTLING" | "TRANSIENT" | "SERVER_ERROR" | "CLIENT_ERROR";
 
-// Space-separated: the lists cost a third of the bytes as one string each.
+// Space-separated strings: fewer minified bytes than array literals (decision 0006).
 const THROTTLING_CODES = new Set(
   "BandwidthLimitExceeded EC2ThrottledException LimitExceededException PriorRequestNotComplete ProvisionedThroughputExceededException RequestLimitExceeded RequestThrottled RequestThrottledException SlowDown ThrottledException Throttling ThrottlingException TooManyRequestsException TransactionInProgressException".split(
     " ",
