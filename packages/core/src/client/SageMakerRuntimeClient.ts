@@ -136,6 +136,7 @@ export class SageMakerRuntimeClient {
         signal,
       });
     } catch (error) {
+      // An abort or a timeout: thrown, for the loop to name it (AbortError, TimeoutError).
       if (signal.aborted) throw error;
       return this.explainNetworkFailure(error, call.target);
     }
