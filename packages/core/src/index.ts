@@ -22,7 +22,13 @@ export {
   type InvokeEndpointWithResponseStreamCommandInput,
   type InvokeEndpointWithResponseStreamCommandOutput,
 } from "./commands/InvokeEndpointWithResponseStreamCommand";
-export { Command, type MetadataBearer } from "./commands/Operation";
+export {
+  Command,
+  type DeserializeContext,
+  type MetadataBearer,
+  type Operation,
+  type SerializedRequest,
+} from "./commands/Operation";
 
 // Credentials
 export { type CredentialSource, memoizeCredentials } from "./credentials/memoizeCredentials";
@@ -60,8 +66,10 @@ export {
 } from "./errors/SagefetchClientError";
 export {
   type ErrorFault,
+  type ModeledErrorOptions,
   type ResponseMetadata,
   SageMakerRuntimeServiceException,
+  type ServiceExceptionOptions,
 } from "./errors/SageMakerRuntimeServiceException";
 export type {
   ClientSideError,
@@ -94,7 +102,14 @@ export {
 
 // Stateful sessions
 export { parseNewSessionId, type SessionInfo } from "./sessions/parseNewSessionId";
-export { Session, type SessionOptions, type SessionState } from "./sessions/Session";
+export {
+  Session,
+  type SessionInvokeInput,
+  type SessionOptions,
+  type SessionSharedInput,
+  type SessionState,
+  type SessionStreamInput,
+} from "./sessions/Session";
 export { SessionClosedError } from "./sessions/SessionClosedError";
 export { isSessionGoneError, SessionExpiredError } from "./sessions/SessionExpiredError";
 
