@@ -13,6 +13,7 @@ import type { BodyInput } from "../http/toBodyBytes";
 import { parseNewSessionId } from "./parseNewSessionId";
 import { SessionClosedError } from "./SessionClosedError";
 import { isSessionGoneError, SessionExpiredError } from "./SessionExpiredError";
+import { SessionNotConfirmedError } from "./SessionNotConfirmedError";
 
 export type SessionState = "opening" | "open" | "closing" | "closed" | "expired";
 
@@ -75,9 +76,10 @@ export class Session {
       send,
     );
     if (!out.NewSessionId) {
-      throw new TypeError(
-        `Endpoint ${options.EndpointName} opened no session: its answer had no NewSessionId.`,
-      );
+      throw new SessionNotConfirmedError({
+        message: `Endpoint ${options.EndpointName} opened no session: its answer had no NewSessionId.`,
+        field: "NewSessionId",
+      });
     }
     const info = parseNewSessionId(out.NewSessionId);
     session.id = info.id;
@@ -168,9 +170,10 @@ export class Session {
       }
       if (out.ClosedSessionId !== this.id) {
         this.setState("open");
-        throw new TypeError(
-          `Closing session ${this.id}: the endpoint answered ClosedSessionId ${out.ClosedSessionId ?? "(none)"}.`,
-        );
+        throw new SessionNotConfirmedError({
+          message: `Closing session ${this.id}: the endpoint answered ClosedSessionId ${out.ClosedSessionId ?? "(none)"}.`,
+          field: "ClosedSessionId",
+        });
       }
       this.setState("closed");
     });
