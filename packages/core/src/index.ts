@@ -112,7 +112,6 @@ export {
 } from "./sessions/Session";
 export { SessionClosedError } from "./sessions/SessionClosedError";
 export { isSessionGoneError, SessionExpiredError } from "./sessions/SessionExpiredError";
-export { SessionNotConfirmedError } from "./sessions/SessionNotConfirmedError";
 
 // Signing, for code that signs on its own (@sagefetch/relay's signing mode)
 export { type SigningParams, signRequest } from "./signing/signRequest";

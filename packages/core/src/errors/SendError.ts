@@ -2,7 +2,6 @@ import type { CredentialsProviderError } from "../credentials/types";
 import type { EventStreamError } from "../eventstream/EventStreamError";
 import type { SessionClosedError } from "../sessions/SessionClosedError";
 import type { SessionExpiredError } from "../sessions/SessionExpiredError";
-import type { SessionNotConfirmedError } from "../sessions/SessionNotConfirmedError";
 import type { TokenFormatError } from "../stream/TokenFormatError";
 import type {
   AbortError,
@@ -77,7 +76,6 @@ export type ClientSideError =
   | EventStreamError
   | SessionExpiredError
   | SessionClosedError
-  | SessionNotConfirmedError
   | TokenFormatError;
 
 /**

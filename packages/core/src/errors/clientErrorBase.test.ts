@@ -7,7 +7,6 @@ import { EventStreamError } from "../eventstream/EventStreamError";
 import { Session } from "../sessions/Session";
 import { SessionClosedError } from "../sessions/SessionClosedError";
 import { SessionExpiredError } from "../sessions/SessionExpiredError";
-import { SessionNotConfirmedError } from "../sessions/SessionNotConfirmedError";
 import { TokenFormatError } from "../stream/TokenFormatError";
 import {
   AbortError,
@@ -36,10 +35,6 @@ const CLIENT_ERRORS: [string, SagefetchClientError][] = [
   ["EventStreamError", new EventStreamError({ fault: "truncated", message: "m" })],
   ["SessionExpiredError", new SessionExpiredError({ sessionId: "s1", cause })],
   ["SessionClosedError", new SessionClosedError({ sessionId: "s1" })],
-  [
-    "SessionNotConfirmedError",
-    new SessionNotConfirmedError({ message: "m", field: "NewSessionId" }),
-  ],
   ["TokenFormatError", new TokenFormatError({ message: "m" })],
   [
     "NotAuthorizedException",
@@ -135,32 +130,6 @@ describe("isThrottlingError and isRetryableError", () => {
   ])("%s", (_name, error, throttling, retryable) => {
     expect(isThrottlingError(error)).toBe(throttling);
     expect(isRetryableError(error)).toBe(retryable);
-  });
-});
-
-describe("a session the endpoint does not confirm", () => {
-  it("opening without a NewSessionId is a SessionNotConfirmedError", async () => {
-    const client = { send: async () => ({ $metadata: {} }) };
-    const error = await Session.open(client as never, { EndpointName: "ep" }).catch(
-      (e: unknown) => e,
-    );
-    expect(error).toBeInstanceOf(SessionNotConfirmedError);
-    expect(error).toMatchObject({ field: "NewSessionId" });
-  });
-
-  it("closing with another ClosedSessionId is one too, and the session stays open", async () => {
-    const client = {
-      send: async (command: { input: { SessionId?: string } }) =>
-        command.input.SessionId === "NEW_SESSION"
-          ? { NewSessionId: "s-1; Expires=2999-01-01T00:00:00Z", $metadata: {} }
-          : { ClosedSessionId: "s-2", $metadata: {} },
-    };
-    const session = await Session.open(client as never, { EndpointName: "ep" });
-    await expect(session.close()).rejects.toMatchObject({
-      name: "SessionNotConfirmedError",
-      field: "ClosedSessionId",
-    });
-    expect(session.state).toBe("open");
   });
 });
 

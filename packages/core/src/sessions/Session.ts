@@ -13,7 +13,6 @@ import type { BodyInput } from "../http/toBodyBytes";
 import { parseNewSessionId } from "./parseNewSessionId";
 import { SessionClosedError } from "./SessionClosedError";
 import { isSessionGoneError, SessionExpiredError } from "./SessionExpiredError";
-import { SessionNotConfirmedError } from "./SessionNotConfirmedError";
 
 export type SessionState = "opening" | "open" | "closing" | "closed" | "expired";
 
@@ -76,10 +75,9 @@ export class Session {
       send,
     );
     if (!out.NewSessionId) {
-      throw new SessionNotConfirmedError({
-        message: `Endpoint ${options.EndpointName} opened no session: its answer had no NewSessionId.`,
-        field: "NewSessionId",
-      });
+      throw new TypeError(
+        `Endpoint ${options.EndpointName} opened no session: its answer had no NewSessionId.`,
+      );
     }
     const info = parseNewSessionId(out.NewSessionId);
     session.id = info.id;
@@ -170,10 +168,9 @@ export class Session {
       }
       if (out.ClosedSessionId !== this.id) {
         this.setState("open");
-        throw new SessionNotConfirmedError({
-          message: `Closing session ${this.id}: the endpoint answered ClosedSessionId ${out.ClosedSessionId ?? "(none)"}.`,
-          field: "ClosedSessionId",
-        });
+        throw new TypeError(
+          `Closing session ${this.id}: the endpoint answered ClosedSessionId ${out.ClosedSessionId ?? "(none)"}.`,
+        );
       }
       this.setState("closed");
     });
