@@ -28,10 +28,10 @@ const portable = [
   // Bearer tokens never in errors, wherever they are made and used.
   "test/secrets/bearerTokens.test.ts",
 ];
-// The fault matrix against the MSW mock (issue 9) runs in workerd and the edge runtime too; not
+// The fault matrix against the MSW mock runs in workerd and the edge runtime too; not
 // in Chromium, whose service worker does not pass cuts and cancels through faithfully (see
 // test/client-against-mock/stream.test.ts). Its emulator part, the fuzz suite and the secrets check
-// over 36 failure paths (test/faults/emulator.test.ts, test/fuzz/**, test/secrets/secrets.test.ts)
+// over 44 failure paths (test/faults/emulator.test.ts, test/fuzz/**, test/secrets/secrets.test.ts)
 // run in the node project only; the secrets guard is on in every project.
 const faultMatrix = [
   "test/faults/networkAndStreams.test.ts",

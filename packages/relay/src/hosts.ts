@@ -1,22 +1,9 @@
-// DNS suffixes of every AWS partition, standard and dual-stack: the same table as core's
-// endpoint rules (src/endpoint/partitions.ts in @sagefetch/core), repeated here because the
-// forwarding relay depends on nothing. hosts.test.ts checks every host core resolves passes.
-const SUFFIXES = [
-  "amazonaws.com",
-  "amazonaws.com.cn",
-  "amazonaws.eu",
-  "c2s.ic.gov",
-  "sc2s.sgov.gov",
-  "cloud.adc-e.uk",
-  "csp.hci.ic.gov",
-  "api.aws",
-  "api.amazonwebservices.com.cn",
-  "api.amazonwebservices.eu",
-  "api.aws.ic.gov",
-  "api.aws.scloud",
-  "api.cloud-aws.adc-e.uk",
-  "api.aws.hci.ic.gov",
-];
+import { dnsSuffixes } from "@sagefetch/core/protocol";
+
+// DNS suffixes of every AWS partition, standard and dual-stack: core's partition table
+// (@sagefetch/core/protocol), bundled into the relay at build time, so that the forwarding
+// relay still depends on nothing at run time.
+const SUFFIXES = dnsSuffixes();
 
 // `runtime.sagemaker`, FIPS as `runtime-fips.sagemaker` (aws) or `runtime.sagemaker-fips`
 // (other partitions, and dual-stack), then a region (`us-east-1`, `us-gov-west-1`,

@@ -136,6 +136,7 @@ export class SageMakerRuntimeClient {
         signal,
       });
     } catch (error) {
+      // An abort or a timeout: thrown, for the loop to name it (AbortError, TimeoutError).
       if (signal.aborted) throw error;
       return this.explainNetworkFailure(error, call.target);
     }
@@ -197,11 +198,7 @@ export class SageMakerRuntimeClient {
     return error;
   }
 
-  /**
-   * Fetch failed before any answer. Through a relay, the relay could not be reached. Direct
-   * from a page, it may be a CORS block: retried as any network failure (a page cannot tell
-   * the two apart), and explained if it is the one the call gives up with.
-   */
+  /** Fetch failed before any answer: what to tell the caller (decisions/0004-cors-relay.md). */
   private explainNetworkFailure(error: unknown, target: Target): AttemptRecord<never> {
     const relay = this.resolved.relay;
     if (relay) {

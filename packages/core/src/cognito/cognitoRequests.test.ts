@@ -144,6 +144,21 @@ describe("names as the AWS SDK gives them", () => {
   });
 });
 
+describe("answers the provider cannot use", () => {
+  it("GetId without an IdentityId is a CredentialsProviderError, in the AWS SDK's words", async () => {
+    const provider = fromCognitoIdentityPool({
+      identityPoolId: POOL,
+      cache: false,
+      fetch: async () => json({}),
+    });
+    await expect(provider()).rejects.toThrow(
+      new CredentialsProviderError({
+        message: "Response from Amazon Cognito contained no identity ID",
+      }),
+    );
+  });
+});
+
 describe("fromCognitoIdentity", () => {
   it("gets credentials for a known identity id, logins and role as given", async () => {
     const sent: Record<string, unknown>[] = [];

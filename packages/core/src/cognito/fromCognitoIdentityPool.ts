@@ -1,6 +1,9 @@
-import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from "../credentials/types";
+import {
+  type AwsCredentialIdentity,
+  type AwsCredentialIdentityProvider,
+  CredentialsProviderError,
+} from "../credentials/types";
 import { assumeRoleWithWebIdentity, type WebIdentityRole } from "./assumeRoleWithWebIdentity";
-import { CognitoIdentityServiceException } from "./CognitoIdentityServiceException";
 import { callCognito, newRetries, type ServiceCall } from "./callCognito";
 import { getCredentialsForIdentity } from "./getCredentialsForIdentity";
 import { defaultStorage, type IdentityIdStorage, identityIdKey } from "./identityIdCache";
@@ -121,12 +124,10 @@ export function fromCognitoIdentityPool(
       { AccountId: accountId, IdentityPoolId: identityPoolId, Logins: logins },
       signal,
     );
+    // The AWS SDK's words for an answer it cannot use.
     if (!IdentityId) {
-      throw new CognitoIdentityServiceException({
-        name: "InvalidResponse",
-        message: "Cognito Identity answered GetId without an IdentityId.",
-        status: 200,
-        requestId: undefined,
+      throw new CredentialsProviderError({
+        message: "Response from Amazon Cognito contained no identity ID",
       });
     }
     identityId = IdentityId;

@@ -2,10 +2,8 @@ import { RelayUnreachableError } from "../errors/clientErrors";
 import { isCrossOriginBrowserFailure } from "./pageOrigin";
 
 /**
- * What fetch's failure to reach the relay means. The relay answers its own refusals with
- * CORS headers, so a failure here is the relay down, a wrong `relay` URL, or a relay that
- * refuses this page's origin: in a browser (where those look alike and retrying cannot help)
- * it is raised at once; elsewhere the network error is retried first.
+ * Fetch's failure to reach the relay as a `RelayUnreachableError`: raised at once in a page,
+ * retried first elsewhere (why: decisions/0004-cors-relay.md).
  */
 export function relayUnreachable(
   error: unknown,

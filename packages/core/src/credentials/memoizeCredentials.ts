@@ -120,20 +120,14 @@ function checkShape(value: AwsCredentialIdentity): AwsCredentialIdentity {
   const expiration = value.expiration as unknown;
   if (expiration === undefined) return value;
   if (expiration === null) return { ...value, expiration: undefined };
-  const time =
-    typeof expiration === "string"
-      ? Date.parse(expiration)
-      : typeof expiration === "number"
-        ? expiration < 1e11
-          ? expiration * 1000
-          : expiration
-        : typeof (expiration as Date).getTime === "function"
-          ? (expiration as Date).getTime()
-          : Number.NaN;
-  if (Number.isNaN(time)) {
+  // `Date` reads a Date, an ISO 8601 string and epoch milliseconds alike.
+  const date = new Date(
+    (typeof expiration === "number" && expiration < 1e11 ? expiration * 1000 : expiration) as Date,
+  );
+  if (typeof expiration === "boolean" || Number.isNaN(date.getTime())) {
     throw new CredentialsProviderError({
       message: "Credentials' expiration must be a Date, an ISO 8601 string or epoch seconds.",
     });
   }
-  return expiration instanceof Date ? value : { ...value, expiration: new Date(time) };
+  return expiration instanceof Date ? value : { ...value, expiration: date };
 }

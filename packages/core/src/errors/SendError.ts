@@ -25,8 +25,10 @@ import type { SageMakerRuntimeServiceException } from "./SageMakerRuntimeService
 /**
  * The codes of errors the service (or AWS in front of it) answers that its model does not list:
  * the common AWS codes (`ThrottlingException`, `ExpiredTokenException`, …; `Unknown` when an
- * answer names none). Typed as the shapes AWS codes take, so that comparing `name` with a
- * modeled error's name narrows to that error alone.
+ * answer names none). Typed as the shapes AWS codes take rather than as `string`, so that
+ * comparing `name` with `"ValidationError"`, `"ModelError"` or `"ModelStreamError"` narrows to
+ * that class and its fields (a modeled `…Exception` name narrows to it or an unmodeled one,
+ * which share their fields). Codes of other shapes still arrive at run time.
  */
 export type UnmodeledErrorCode =
   | `${string}Exception`

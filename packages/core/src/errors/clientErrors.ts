@@ -37,9 +37,8 @@ export class CorsBlockedError extends SagefetchClientError {
 }
 
 /**
- * With `relay` set, fetch could not reach the relay (it is down, the URL is wrong, or it does
- * not answer CORS for this page). Not retried: the relay answers its own refusals with CORS, so
- * a network failure there is a configuration or deployment fault. `cause` keeps fetch's error.
+ * With `relay` set, fetch could not reach the relay: it is down, the URL is wrong, or it does
+ * not allow the page's origin (decisions/0004-cors-relay.md). `cause` keeps fetch's error.
  */
 export class RelayUnreachableError extends SagefetchClientError {
   override readonly name = "RelayUnreachableError" as const;

@@ -1,30 +1,34 @@
 /** How the retry strategy sees an error, as the AWS SDK's `getRetryErrorInfo` does. */
 export type RetryErrorType = "THROTTLING" | "TRANSIENT" | "SERVER_ERROR" | "CLIENT_ERROR";
 
-// Space-separated: the lists cost a third of the bytes as one string each.
-const THROTTLING_CODES = new Set(
-  "BandwidthLimitExceeded EC2ThrottledException LimitExceededException PriorRequestNotComplete ProvisionedThroughputExceededException RequestLimitExceeded RequestThrottled RequestThrottledException SlowDown ThrottledException Throttling ThrottlingException TooManyRequestsException TransactionInProgressException".split(
+// Space-separated strings: fewer minified bytes than array literals (decision 0006).
+const THROTTLING_CODES = /* @__PURE__ */ new Set(
+  /* @__PURE__ */ "BandwidthLimitExceeded EC2ThrottledException LimitExceededException PriorRequestNotComplete ProvisionedThroughputExceededException RequestLimitExceeded RequestThrottled RequestThrottledException SlowDown ThrottledException Throttling ThrottlingException TooManyRequestsException TransactionInProgressException".split(
     " ",
   ),
 );
-const TRANSIENT_CODES = new Set(["TimeoutError", "RequestTimeout", "RequestTimeoutException"]);
-const TRANSIENT_STATUSES = new Set([500, 502, 503, 504]);
-const NODE_NETWORK_CODES = new Set(
-  "ECONNRESET ECONNREFUSED EPIPE ETIMEDOUT EHOSTUNREACH ENETUNREACH ENOTFOUND EAI_AGAIN UND_ERR_SOCKET".split(
+const TRANSIENT_CODES = /* @__PURE__ */ new Set([
+  "TimeoutError",
+  "RequestTimeout",
+  "RequestTimeoutException",
+]);
+const TRANSIENT_STATUSES = /* @__PURE__ */ new Set([500, 502, 503, 504]);
+const NODE_NETWORK_CODES = /* @__PURE__ */ new Set(
+  /* @__PURE__ */ "ECONNRESET ECONNREFUSED EPIPE ETIMEDOUT EHOSTUNREACH ENETUNREACH ENOTFOUND EAI_AGAIN UND_ERR_SOCKET".split(
     " ",
   ),
 );
 // What fetch (or reading its body) fails with when the network does: Chromium, Firefox,
 // Safari, React Native, undici (`fetch failed`; `terminated` for a body cut off).
-const BROWSER_NETWORK_MESSAGES = new Set(
-  "Failed to fetch|NetworkError when attempting to fetch resource.|The Internet connection appears to be offline|Load failed|Network request failed|fetch failed|terminated|network error".split(
+const BROWSER_NETWORK_MESSAGES = /* @__PURE__ */ new Set(
+  /* @__PURE__ */ "Failed to fetch|NetworkError when attempting to fetch resource.|The Internet connection appears to be offline|Load failed|Network request failed|fetch failed|terminated|network error".split(
     "|",
   ),
 );
 
 /** The error codes that may mean the local clock is off. */
-export const CLOCK_SKEW_CODES: ReadonlySet<string> = new Set(
-  "AccessDeniedException AuthFailure InvalidSignatureException RequestExpired RequestInTheFuture RequestTimeTooSkewed SignatureDoesNotMatch".split(
+export const CLOCK_SKEW_CODES: ReadonlySet<string> = /* @__PURE__ */ new Set(
+  /* @__PURE__ */ "AccessDeniedException AuthFailure InvalidSignatureException RequestExpired RequestInTheFuture RequestTimeTooSkewed SignatureDoesNotMatch".split(
     " ",
   ),
 );

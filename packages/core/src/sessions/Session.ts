@@ -17,9 +17,13 @@ import { isSessionGoneError, SessionExpiredError } from "./SessionExpiredError";
 export type SessionState = "opening" | "open" | "closing" | "closed" | "expired";
 
 /** Fields every call of the session carries (routing), besides the endpoint. */
-type Shared = Omit<InvokeEndpointCommandInput, "EndpointName" | "Body" | "SessionId">;
+/** The input fields every call of a session shares. */
+export type SessionSharedInput = Omit<
+  InvokeEndpointCommandInput,
+  "EndpointName" | "Body" | "SessionId"
+>;
 
-export interface SessionOptions extends Shared {
+export interface SessionOptions extends SessionSharedInput {
   EndpointName: string;
   /** What asks the container to open a session. @default '{"requestType":"NEW_SESSION"}' */
   openBody?: BodyInput;
@@ -27,8 +31,13 @@ export interface SessionOptions extends Shared {
   closeBody?: BodyInput;
 }
 
-type CallInput = Omit<InvokeEndpointCommandInput, "EndpointName" | "SessionId">;
-type StreamInput = Omit<InvokeEndpointWithResponseStreamCommandInput, "EndpointName" | "SessionId">;
+/** `Session.invoke`'s input: InvokeEndpoint's, the endpoint and session being the session's. */
+export type SessionInvokeInput = Omit<InvokeEndpointCommandInput, "EndpointName" | "SessionId">;
+/** `Session.stream`'s input: InvokeEndpointWithResponseStream's, likewise. */
+export type SessionStreamInput = Omit<
+  InvokeEndpointWithResponseStreamCommandInput,
+  "EndpointName" | "SessionId"
+>;
 
 /**
  * A stateful session on an endpoint (AWS's container convention): open it, invoke and stream
@@ -105,7 +114,7 @@ export class Session {
   }
 
   /** InvokeEndpoint within the session. */
-  invoke(input: CallInput, send?: SendOptions): Promise<InvokeEndpointCommandOutput> {
+  invoke(input: SessionInvokeInput, send?: SendOptions): Promise<InvokeEndpointCommandOutput> {
     return this.inOrder(() => this.client.send(new InvokeEndpointCommand(this.input(input)), send));
   }
 
@@ -114,7 +123,7 @@ export class Session {
    * this stream has ended (read to the end, broken out of, or failed).
    */
   stream(
-    input: StreamInput,
+    input: SessionStreamInput,
     send?: SendOptions,
   ): Promise<InvokeEndpointWithResponseStreamCommandOutput> {
     let ended: () => void = () => {};

@@ -1,3 +1,4 @@
+import { requestHeaderNames, SDK_HEADERS } from "@sagefetch/core/protocol";
 import { RelayConfigError } from "../RelayConfigError";
 import type { Refusal } from "../refusal";
 import type { OperationName } from "../route";
@@ -31,28 +32,16 @@ export type HeaderRule =
   | readonly string[]
   | ((value: string, request: Request) => boolean | Promise<boolean>);
 
-// Each operation's request headers (as in @sagefetch/core's commands), and the SDKs' own.
-// Nothing else a page sends is signed: not a made-up `x-amzn-*`, nor an `x-amz-*` of its own.
-const COMMON = ["content-type", "amz-sdk-invocation-id", "amz-sdk-request"];
-const sageMaker = (names: string) => names.split(" ").map((name) => X + name);
-const ROUTING =
-  "target-variant target-container-hostname inference-component session-id prefix-aware-id";
+// Each operation's request headers (core's protocol tables, bundled at build time), and the
+// SDKs' own. Nothing else a page sends is signed: not a made-up `x-amzn-*`, nor an `x-amz-*`
+// of its own.
 const OPERATION_HEADERS: Record<OperationName, readonly string[]> = {
-  InvokeEndpoint: [
-    ...COMMON,
-    "accept",
-    ...sageMaker(`custom-attributes inference-id target-model enable-explanations ${ROUTING}`),
-  ],
+  InvokeEndpoint: [...requestHeaderNames("InvokeEndpoint"), ...SDK_HEADERS],
   InvokeEndpointWithResponseStream: [
-    ...COMMON,
-    ...sageMaker(`accept custom-attributes inference-id ${ROUTING}`),
+    ...requestHeaderNames("InvokeEndpointWithResponseStream"),
+    ...SDK_HEADERS,
   ],
-  InvokeEndpointAsync: [
-    ...COMMON,
-    ...sageMaker(
-      "content-type accept custom-attributes inference-id inputlocation s3outputpathextension filename requestttlseconds invocationtimeoutseconds",
-    ),
-  ],
+  InvokeEndpointAsync: [...requestHeaderNames("InvokeEndpointAsync"), ...SDK_HEADERS],
 };
 
 /** The headers to sign for this operation: its own, as the page sent them. */

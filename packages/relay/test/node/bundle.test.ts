@@ -1,6 +1,7 @@
-// Node only. The relay is meant to run anywhere with web APIs, to depend on nothing, and to be
-// small. This bundles it for a neutral platform (nothing outside src/ can be resolved, so an
-// import of @sagefetch/core or a `node:` module fails the build), measures it as the README
+// Node only. The relay is meant to run anywhere with web APIs, to depend on nothing at run time,
+// and to be small. This bundles it for a neutral platform (workspace packages resolve to their
+// sources; only core's protocol tables may come in, as the build bundles them, so an import of
+// the rest of @sagefetch/core or a `node:` module fails the check), measures it as the README
 // states it, and runs the bundle in @edge-runtime/vm's EdgeVM, a context with web APIs only.
 import { gzipSync } from "node:zlib";
 import { EdgeVM } from "@edge-runtime/vm";
@@ -19,7 +20,7 @@ async function bundle(entry: string, format: "esm" | "iife" = "esm") {
     globalName: format === "iife" ? "sagefetchRelay" : undefined,
     platform: "neutral",
     mainFields: [],
-    conditions: [],
+    conditions: ["@sagefetch/source"],
     external: [],
     write: false,
     metafile: true,
@@ -33,7 +34,10 @@ async function bundle(entry: string, format: "esm" | "iife" = "esm") {
 describe("the forwarding relay's bundle", () => {
   it("is src/ alone, and small (README: 3.6 KiB gzip; the budget is 4 KiB)", async () => {
     const { inputs, gzip, code } = await bundle("src/index.ts");
-    expect(inputs.every((file) => file.startsWith("src/"))).toBe(true);
+    const foreign = inputs.filter(
+      (file) => !file.startsWith("src/") && !file.startsWith("../core/src/protocol/"),
+    );
+    expect(foreign).toEqual([]);
     expect(inputs).not.toContain("src/signing/signWithOwnCredentials.ts");
     expect(code).not.toMatch(/AWS4-HMAC-SHA256 Credential=\$\{/); // no signer
     expect(gzip).toBeLessThan(4 * 1024);
