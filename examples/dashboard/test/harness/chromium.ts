@@ -1,9 +1,9 @@
-import { type Browser, chromium } from "playwright-core";
 import {
   chromiumAvailable as available,
   CHROMIUM_ARGS,
   CHROMIUM_PATH,
 } from "@sagefetch/testing/chromium";
+import { type Browser, chromium } from "playwright-core";
 
 /**
  * Whether Chromium is there. Missing in CI is an error; missing elsewhere skips the browser
