@@ -8,6 +8,8 @@ export default defineConfig({
   resolve: { conditions },
   ssr: { resolve: { conditions } },
   test: {
+    // No hints after the run about running faster without a worker per file.
+    experimental: { diagnostics: false },
     environment: "node",
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],
     // The end-to-end file builds the app and drives Chromium: give its hooks room.

@@ -4,6 +4,8 @@ import { defineConfig } from "vitest/config";
 // (turbo builds them before `test`), against the emulator started in the test process.
 export default defineConfig({
   test: {
+    // No hints after the run about running faster without a worker per file.
+    experimental: { diagnostics: false },
     environment: "node",
     include: ["test/**/*.test.ts"],
     testTimeout: 20_000,

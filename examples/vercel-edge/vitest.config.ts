@@ -8,6 +8,8 @@ export default defineConfig({
   resolve: { conditions },
   ssr: { resolve: { conditions } },
   test: {
+    // No hints after the run about running faster without a worker per file.
+    experimental: { diagnostics: false },
     environment: "node",
     include: ["test/**/*.test.ts"],
     testTimeout: 20_000,

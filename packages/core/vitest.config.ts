@@ -72,6 +72,9 @@ export default defineConfig({
   resolve: { conditions, alias: { "@vectors": VECTORS_DIR } },
   ssr: { resolve: { conditions } },
   test: {
+    // A fresh worker per test file is deliberate (each file has its own mock and globals): no
+    // hints after the run about running faster without it.
+    experimental: { diagnostics: false },
     // In every project (each runtime words its platform errors its own way): fails any test in
     // which a secret, a session token, a Body or CustomAttributes given to the client shows in
     // an error, a log line or console output (test/secrets/).

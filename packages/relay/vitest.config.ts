@@ -29,6 +29,9 @@ export default defineConfig({
   resolve: { conditions },
   ssr: { resolve: { conditions } },
   test: {
+    // A fresh worker per test file is deliberate (each file has its own mock and globals): no
+    // hints after the run about running faster without it.
+    experimental: { diagnostics: false },
     projects: [
       {
         extends: true,

@@ -6,7 +6,7 @@ import { demoCredentials, demoEndpoints } from "@sagefetch/msw";
 import type { Miniflare } from "miniflare";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gatedModel, readEvents, type SseEvent, tickerModel } from "./models";
-import { bundleWorker, startWorkers } from "./worker";
+import { bundleWorker, startWorkers, takeWorkerOutput } from "./worker";
 
 const SECRET = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
 const gated = gatedModel();
@@ -187,6 +187,12 @@ describe("POST /api/chat", () => {
       })}\n\n`,
     );
     expect(text).not.toContain(SECRET);
+    // The Worker's log says why, the service's explanation included, and never the secret.
+    let logged = "";
+    await expect
+      .poll(() => (logged += takeWorkerOutput()))
+      .toContain("/api/chat: AWS refused the Worker's credentials: InvalidSignatureException");
+    expect(logged).not.toContain(SECRET);
   });
 
   it("missing configuration: a ConfigurationError event, nothing sent", async () => {

@@ -1,3 +1,4 @@
+import type { Readable } from "node:stream";
 import { build } from "esbuild";
 import { Miniflare } from "miniflare";
 import wranglerToml from "../wrangler.toml?raw";
@@ -43,6 +44,18 @@ export async function bundleWorker(
   };
 }
 
+/** What the Workers wrote to their console (workerd's stdout and stderr), not yet taken. */
+const workerOutput: string[] = [];
+
+/**
+ * Takes what the Workers wrote to their console so far, for a test that makes a Worker log on
+ * purpose. What no test takes is not printed either: a test that expects no log can check
+ * that this is empty.
+ */
+export function takeWorkerOutput(): string {
+  return workerOutput.splice(0).join("");
+}
+
 /**
  * One Worker per set of bindings, each answering on its own host (`http://{name}.test/`),
  * running `code` (or its own `code`).
@@ -59,6 +72,11 @@ export async function startWorkers(
       ...compatibility(),
       bindings,
     })),
+    handleRuntimeStdio(stdout: Readable, stderr: Readable) {
+      for (const stream of [stdout, stderr]) {
+        stream.on("data", (chunk: Buffer) => workerOutput.push(chunk.toString()));
+      }
+    },
   });
   await mf.ready;
   return mf;

@@ -3,7 +3,7 @@
 import { InvokeEndpointCommand, SageMakerRuntimeClient, Session } from "@sagefetch/core";
 import { type Emulator, startEmulator } from "@sagefetch/emulator";
 import { demoCredentials, demoEndpoints } from "@sagefetch/msw";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { bundleFunction, type EdgeFunction, startFunction } from "./edge";
 import { gatedModel, readEvents, type SseEvent, tickerModel } from "./models";
 
@@ -164,7 +164,15 @@ describe("api/chat.ts in the Edge runtime", () => {
 
   it("refused credentials: the error's name and a fixed message, never a secret", async () => {
     const fn = edge({ AWS_SECRET_ACCESS_KEY: `${SECRET}-wrong` });
+    // The function logs why (the service's explanation included): kept from the console here.
+    const logged = vi.spyOn(fn.vm.context.console as Console, "error").mockImplementation(() => {});
     const text = await (await post(fn, { prompt: "Hi" })).text();
+    const log = logged.mock.calls.flat().map(String).join("\n");
+    logged.mockRestore();
+    expect(log).toContain(
+      "/api/chat: AWS refused the function's credentials: InvalidSignatureException",
+    );
+    expect(log).not.toContain(SECRET);
     expect(text).toBe(
       `event: error\ndata: ${JSON.stringify({
         name: "InvalidSignatureException",

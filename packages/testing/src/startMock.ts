@@ -17,7 +17,7 @@ import {
 import { afterAll, afterEach, beforeAll } from "vitest";
 import { startTransport } from "#transport";
 import { demoEndpoints } from "./demoEndpoints";
-import { testGenerations } from "./testGenerations";
+import { requestId, testGenerations } from "./testGenerations";
 import type { Transport } from "./transports/transport";
 
 export interface MockService {
@@ -37,6 +37,11 @@ export interface MockService {
   client(config?: SageMakerRuntimeClientConfig): Client;
   /** Empties the mocks for the next test; requests the last test left in flight are dropped. */
   reset(): void;
+  /**
+   * Resolves once every request that has reached the mocks has been logged or answered (a
+   * request is logged a task or two after it arrives): call before `reset()` between tests.
+   */
+  settle(): Promise<void>;
   stop(): void;
 }
 
@@ -61,7 +66,10 @@ export async function startMock(options: MockOptions = {}): Promise<MockService>
 export function setupMockService(options: MockOptions = {}): MockService {
   const { service, start } = createMockService(options);
   beforeAll(start);
-  afterEach(() => service.reset());
+  afterEach(async () => {
+    await service.settle();
+    service.reset();
+  });
   afterAll(() => service.stop());
   return service;
 }
@@ -109,10 +117,14 @@ function createMockService(options: MockOptions): {
       service.skewMs = 0;
       onReset?.();
     },
+    settle: () =>
+      generations.settled((id) =>
+        [...mock.requests, ...cognito.requests].some((entry) => requestId(entry.headers) === id),
+      ),
     stop: () => transport?.stop(),
   };
   const start = async () => {
-    transport = await startTransport([generations.handler, ...mock.handlers, ...cognito.handlers]);
+    transport = await startTransport([generations.gate([...mock.handlers, ...cognito.handlers])]);
   };
   return { service, start };
 }

@@ -1,9 +1,6 @@
-import {
-  chromiumAvailable as available,
-  CHROMIUM_ARGS,
-  CHROMIUM_PATH,
-} from "@sagefetch/testing/chromium";
-import { type Browser, chromium } from "playwright-core";
+import { chromiumAvailable as available } from "@sagefetch/testing/chromium";
+
+export { launchChromium } from "@sagefetch/testing/chromium";
 
 /**
  * Whether Chromium is there. Missing in CI is an error; missing elsewhere skips the browser
@@ -11,8 +8,4 @@ import { type Browser, chromium } from "playwright-core";
  */
 export function chromiumAvailable(): boolean {
   return available("The dashboard's end-to-end tests");
-}
-
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }

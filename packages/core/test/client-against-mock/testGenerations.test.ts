@@ -1,17 +1,28 @@
 import { demoCredentials, sageMakerHandlers } from "@sagefetch/msw";
 import { demoEndpoints } from "@sagefetch/testing/demoEndpoints";
-import { testGenerations } from "@sagefetch/testing/testGenerations";
+import { requestId, testGenerations } from "@sagefetch/testing/testGenerations";
 import type { Transport } from "@sagefetch/testing/transport";
 import { startTransport } from "@sagefetch/testing/transport";
+import { http } from "msw";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { InvokeEndpointCommand, SageMakerRuntimeClient } from "../../src/index";
 
 // The harness itself: a request a test left behind must not land in the next test's mock.
 const mock = sageMakerHandlers({ endpoints: demoEndpoints });
 const generations = testGenerations();
+/** Holds the requests that reach it, in front of the mock, while `hold` is set. */
+let hold: Promise<void> | undefined;
+let held = 0;
+const holding = http.all("*", async () => {
+  if (!hold) return undefined;
+  held++;
+  await hold;
+  return undefined;
+});
+const logged = (id: string) => mock.requests.some((entry) => requestId(entry.headers) === id);
 let transport: Transport;
 beforeAll(async () => {
-  transport = await startTransport([generations.handler, ...mock.handlers]);
+  transport = await startTransport([generations.gate([holding, ...mock.handlers])]);
 });
 afterAll(() => transport.stop());
 
@@ -51,4 +62,33 @@ it("a request that reaches the mock after the next test has begun is dropped, un
   const out = await client(generations.tagging(runtimeFetch)).send(command);
   expect(out.$metadata.httpStatusCode).toBe(200);
   expect(mock.requests).toHaveLength(1);
+});
+
+it("a request let through before the test ended is logged before the mock is reset", async () => {
+  generations.next();
+  mock.reset();
+  let release = () => {};
+  hold = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const client = new SageMakerRuntimeClient({
+    region: "us-east-1",
+    credentials: demoCredentials,
+    fetch: generations.tagging(() => transport.fetch ?? globalThis.fetch),
+    maxAttempts: 1,
+  });
+  const call = client.send(new InvokeEndpointCommand({ EndpointName: "echo", Body: "x" }));
+  await expect.poll(() => held).toBe(1);
+  // Let through, not yet logged: settling waits for the mock to log it.
+  let settled = false;
+  const settling = generations.settled(logged).then(() => {
+    settled = true;
+  });
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  expect(settled).toBe(false);
+  hold = undefined;
+  release();
+  await settling;
+  expect(mock.requests).toHaveLength(1);
+  expect((await call).$metadata.httpStatusCode).toBe(200);
 });

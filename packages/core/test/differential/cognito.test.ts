@@ -43,9 +43,12 @@ function awsClientConfig(calls: Call[]) {
   return {
     region: "us-east-1",
     requestHandler: {
-      handle: async (request: { headers: Record<string, string>; body: string }) => {
+      handle: async (request: { headers: Record<string, string>; body: Uint8Array | string }) => {
         const operation = (request.headers["x-amz-target"] ?? "").split(".")[1] ?? "";
-        calls.push({ operation, body: JSON.parse(request.body) });
+        // The AWS SDK hands its JSON body over as bytes (it warns when read as a string).
+        const text =
+          typeof request.body === "string" ? request.body : new TextDecoder().decode(request.body);
+        calls.push({ operation, body: JSON.parse(text) });
         const body = new TextEncoder().encode(JSON.stringify(ANSWERS[operation]));
         return {
           response: {

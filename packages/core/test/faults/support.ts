@@ -80,23 +80,45 @@ interface Listener {
   off?(event: string, fn: (reason: unknown) => void): void;
 }
 
+/** Watchers of unhandled rejections, fed by one listener installed once per test file. */
+const rejectionWatchers = new Set<(reason: unknown) => void>();
+let listening = false;
+
+/**
+ * Listens for unhandled rejections once, for good: where the runtime has web events (Chromium,
+ * workerd, the edge runtime), on those alone, else on Node's process. Adding and removing a
+ * listener per test would add a process listener each time in the edge runtime, whose polyfill
+ * never removes the one it installs (MaxListenersExceededWarning after ten tests).
+ */
+function listenForRejections(): void {
+  if (listening) return;
+  listening = true;
+  const tell = (reason: unknown) => {
+    for (const watcher of rejectionWatchers) watcher(reason);
+  };
+  if (typeof globalThis.addEventListener === "function") {
+    globalThis.addEventListener("unhandledrejection", (event) =>
+      tell((event as PromiseRejectionEvent).reason),
+    );
+  } else {
+    (globalThis as { process?: Listener }).process?.on?.("unhandledRejection", tell);
+  }
+}
+
 /**
  * Records unhandled rejections until `stop()`, in Node (`process`) and in web runtimes
  * (`unhandledrejection`). Give the event loop a turn before stopping: Node reports them after
  * the microtask queue drains.
  */
 export function watchUnhandledRejections(): { stop(): Promise<unknown[]> } {
+  listenForRejections();
   const seen: unknown[] = [];
-  const onNode = (reason: unknown) => seen.push(reason);
-  const onWeb = (event: Event) => seen.push((event as PromiseRejectionEvent).reason);
-  const node = (globalThis as { process?: Listener }).process;
-  node?.on?.("unhandledRejection", onNode);
-  globalThis.addEventListener?.("unhandledrejection", onWeb);
+  const watcher = (reason: unknown) => seen.push(reason);
+  rejectionWatchers.add(watcher);
   return {
     async stop() {
       await new Promise((resolve) => setTimeout(resolve, 0));
-      node?.off?.("unhandledRejection", onNode);
-      globalThis.removeEventListener?.("unhandledrejection", onWeb);
+      rejectionWatchers.delete(watcher);
       return seen;
     },
   };

@@ -1,36 +1,8 @@
+import { detectRuntime } from "@sagefetch/testing/runtime";
 import { describe, expect, inject, it } from "vitest";
-
-declare module "vitest" {
-  interface ProvidedContext {
-    /** The Vitest project's name: where its tests are meant to run (vitest.config.ts). */
-    runtime: "node" | "chromium" | "workerd" | "edge";
-  }
-}
 
 // biome-ignore lint/suspicious/noExplicitAny: probing globals that only some runtimes have
 const g = globalThis as any;
-
-/** Where this code runs, from what only that runtime has. */
-function detectRuntime(): string {
-  // workerd: WebSocketPair and its fixed user agent.
-  if (typeof g.WebSocketPair === "function" && g.navigator?.userAgent === "Cloudflare-Workers") {
-    return "workerd";
-  }
-  // @edge-runtime/vm (Vercel's edge runtime) sets the EdgeRuntime global.
-  if (typeof g.EdgeRuntime === "string") return "edge";
-  // A real browser page: a DOM, a service worker container and Chrome's user agent.
-  if (
-    typeof g.document?.createElement === "function" &&
-    typeof g.navigator?.serviceWorker === "object" &&
-    /Chrome\//.test(g.navigator.userAgent)
-  ) {
-    return "chromium";
-  }
-  if (typeof g.process?.versions?.node === "string" && /^Node\.js\//.test(g.navigator?.userAgent)) {
-    return "node";
-  }
-  return `unknown (${g.navigator?.userAgent})`;
-}
 
 describe("the runtime", () => {
   it("is the one the project is named after", () => {

@@ -24,10 +24,13 @@ const GUARDED = Symbol.for("sagefetch.test.secretsGuard");
 interface GuardState {
   secrets: Map<string, string>;
   found: string[];
+  /** Where console output goes instead of the console while a test captures it. */
+  captured: unknown[][] | undefined;
 }
 const shared = globalThis as { [GUARDED]?: GuardState };
-shared[GUARDED] ??= { secrets: new Map(), found: [] };
-const { secrets, found } = shared[GUARDED];
+shared[GUARDED] ??= { secrets: new Map(), found: [], captured: undefined };
+const state = shared[GUARDED];
+const { secrets, found } = state;
 /** Values too short or too plain to be told apart from ordinary text are not tracked. */
 const MIN_LENGTH = 8;
 
@@ -126,10 +129,26 @@ for (const level of ["log", "info", "warn", "error", "debug", "trace"] as const)
   if (original[GUARDED]) continue;
   const guarded: Guarded<typeof original> = (...content: unknown[]) => {
     check(content, `console.${level}`);
-    original.apply(console, content);
+    if (state.captured) state.captured.push([level, ...content]);
+    else original.apply(console, content);
   };
   guarded[GUARDED] = true;
   console[level] = guarded;
+}
+
+/**
+ * Runs `write` with the console's output kept from the console (still checked by the guard), and
+ * returns it, a `[level, ...content]` per call: for tests that write to the console on purpose.
+ */
+export function captureConsole(write: () => void): unknown[][] {
+  const captured: unknown[][] = [];
+  state.captured = captured;
+  try {
+    write();
+  } finally {
+    state.captured = undefined;
+  }
+  return captured;
 }
 
 /** What the guard found in the current test, cleared (for its own tests). */

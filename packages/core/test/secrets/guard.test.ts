@@ -2,7 +2,7 @@
 // it notes what a call is given, and finds it where it must not be.
 import { describe, expect, it } from "vitest";
 import { createBearerToken, InvokeEndpointCommand, SageMakerRuntimeClient } from "../../src/index";
-import { takeFindings } from "./guard.setup";
+import { captureConsole, takeFindings } from "./guard.setup";
 
 const TOKEN = "guard-canary-session-token-7d2f";
 const CUSTOM = "guard-canary-custom-attributes-31c";
@@ -67,7 +67,8 @@ describe("the secrets guard", () => {
       .send(new InvokeEndpointCommand({ EndpointName: "e", Body: body }))
       .catch(() => {});
     takeFindings();
-    console.info(`debugging: ${body}`);
+    const printed = captureConsole(() => console.info(`debugging: ${body}`));
+    expect(printed).toEqual([["info", `debugging: ${body}`]]);
     expect(takeFindings()).toContain("console.info.0: Body");
   });
 

@@ -3,8 +3,8 @@
 // third: invoke and stream both work. The same page calling the emulator directly fails with
 // CorsBlockedError, and a page of an origin the relay does not allow cannot use it.
 import { type Emulator, startEmulator } from "@sagefetch/emulator";
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from "@sagefetch/testing/chromium";
-import { type Browser, chromium, type Page } from "playwright-core";
+import { launchChromium } from "@sagefetch/testing/chromium";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createRelay } from "../../src/index";
 import type { PageCall, PageResult } from "./page";
@@ -36,7 +36,7 @@ beforeAll(async () => {
       allowedEndpoints: ALLOWED_ENDPOINTS,
     }),
   );
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
