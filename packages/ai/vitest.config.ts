@@ -25,6 +25,17 @@ export default defineConfig({
         },
       },
       {
+        // A stock useChat page in Debian's Chromium, through the relay, against the emulator.
+        extends: true,
+        test: {
+          name: "e2e",
+          environment: "node",
+          include: ["test/e2e/**/*.test.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
         extends: true,
         plugins: [resolveAs("workerd"), cloudflareTest({ miniflare: WORKERD_MINIFLARE })],
         test: { name: "workerd", include: portable },
