@@ -47,18 +47,17 @@ function App() {
       <ol id="messages">
         {messages.map((message) => (
           <li key={message.id} className={message.role}>
-            {message.parts.map((part, i) => {
-              if (part.type === "text") return <span key={`${message.id}-${i}`}>{part.text}</span>;
-              if (part.type === "tool-get_weather") {
-                return (
-                  <section key={part.toolCallId} className="tool-card" data-state={part.state}>
-                    get_weather({JSON.stringify(part.input)}) →{" "}
-                    {part.state === "output-available" ? String(part.output) : "…"}
-                  </section>
-                );
-              }
-              return null;
-            })}
+            <span>
+              {message.parts.map((part) => (part.type === "text" ? part.text : "")).join("")}
+            </span>
+            {message.parts.map((part) =>
+              part.type === "tool-get_weather" ? (
+                <section key={part.toolCallId} className="tool-card" data-state={part.state}>
+                  get_weather({JSON.stringify(part.input)}) →{" "}
+                  {part.state === "output-available" ? String(part.output) : "…"}
+                </section>
+              ) : null,
+            )}
           </li>
         ))}
       </ol>

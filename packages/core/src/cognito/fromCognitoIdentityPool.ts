@@ -96,7 +96,7 @@ export function fromCognitoIdentityPool(
   const { identityPoolId, customRoleArn, accountId, basicFlow } = options;
   if (typeof identityPoolId !== "string" || !/^[\w-]+:[0-9a-f-]+$/.test(identityPoolId)) {
     throw new TypeError(
-      "fromCognitoIdentityPool: identityPoolId must look like `us-east-1:1a2b3c4d-…`.",
+      "fromCognitoIdentityPool: identityPoolId is not like `us-east-1:1a2b3c4d-…`.",
     );
   }
   const call = serviceCall(

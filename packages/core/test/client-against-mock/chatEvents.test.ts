@@ -2,7 +2,7 @@
 // request built by buildChatRequest, the answer read as typed events, in every runtime.
 import { createDemoEndpoints } from "@sagefetch/msw";
 import { setupMockService } from "@sagefetch/testing/startMock";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   buildChatRequest,
   type ChatContainer,

@@ -6,7 +6,7 @@ import { createDemoEndpoints, demoCredentials } from "@sagefetch/msw";
 import { setupMockService } from "@sagefetch/testing/startMock";
 import { generateText, jsonSchema, streamText, tool } from "ai";
 import OpenAI from "openai";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { openAiRouteOptions, readChatEvents } from "../../src/index";
 
 const demos = createDemoEndpoints({ chatPaceMs: 0 });

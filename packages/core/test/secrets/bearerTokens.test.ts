@@ -4,7 +4,7 @@
 
 import { setupMockService } from "@sagefetch/testing/startMock";
 import OpenAI from "openai";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   bearerTokenFetch,
   createBearerToken,
