@@ -1,10 +1,11 @@
 // The Worker in workerd (miniflare, with wrangler.toml's compatibility settings), calling the
 // emulator on loopback with the demo key as its secrets, read by the AI SDK's own useChat client.
+import { Chat } from "@ai-sdk/react";
 import { createSageMaker } from "@sagefetch/ai";
 import { SageMakerRuntimeClient, Session } from "@sagefetch/core";
 import { type Emulator, startEmulator } from "@sagefetch/emulator";
 import { createDemoEndpoints, demoCredentials } from "@sagefetch/msw";
-import { streamText, type UIMessageChunk } from "ai";
+import { DefaultChatTransport, streamText, type UIMessage, type UIMessageChunk } from "ai";
 import type { Miniflare } from "miniflare";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gatedModel, tickerModel } from "./models";
@@ -13,8 +14,8 @@ import { bundleWorker, startWorkers } from "./worker";
 
 const SECRET = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
 const gated = gatedModel();
-/** Four models that would stream for minutes, one per test that stops them early. */
-const tickers = Array.from({ length: 4 }, () => tickerModel());
+/** Models that would stream for minutes, one per test that stops them early. */
+const tickers = Array.from({ length: 5 }, () => tickerModel());
 const ticker = (i: number) => tickers[i] as ReturnType<typeof tickerModel>;
 let emulator: Emulator;
 let mf: Miniflare;
@@ -48,6 +49,7 @@ beforeAll(async () => {
     ticker1: { ...env, CHAT_ENDPOINT: "ticker-1" },
     probe2: { ...env, CHAT_ENDPOINT: "ticker-2", code: probe },
     probe3: { ...env, CHAT_ENDPOINT: "ticker-3", code: probe },
+    ticker4: { ...env, CHAT_ENDPOINT: "ticker-4" },
     nope: { ...env, CHAT_ENDPOINT: "nope" },
     badkey: { ...env, CHAT_ENDPOINT: "tgi", AWS_SECRET_ACCESS_KEY: `${SECRET}-wrong` },
     unset: { AWS_REGION: "us-east-1", CHAT_ENDPOINT: "tgi" },
@@ -354,5 +356,52 @@ describe("CORS on /api/chat", () => {
     expect(response.headers.get("access-control-allow-origin")).toBeNull();
     await response.arrayBuffer();
     expect(emulator.mock.requests.length).toBe(before);
+  });
+});
+
+describe("useChat's own Chat (@ai-sdk/react, its ai version), as a page holds it", () => {
+  const chatWith = (worker: string) =>
+    new Chat({
+      transport: new DefaultChatTransport({
+        api: `http://${worker}.test/api/chat`,
+        fetch: workerFetch,
+      }),
+    });
+  const textOf = (chat: Chat<UIMessage>, i: number) =>
+    (chat.messages[i]?.parts ?? []).map((p) => (p.type === "text" ? p.text : "")).join("");
+
+  it("sends, runs the tool, sends again and regenerates", async () => {
+    const chat = chatWith("vllm");
+    await chat.sendMessage({ text: "What is the weather in Paris?" });
+    expect([chat.status, chat.error]).toEqual(["ready", undefined]);
+    expect(chat.messages.map((m) => m.role)).toEqual(["user", "assistant"]);
+    expect(chat.messages[1]?.parts).toContainEqual(
+      expect.objectContaining({ type: "tool-get_weather", state: "output-available" }),
+    );
+    expect(textOf(chat, 1)).toMatch(/^The weather tool says: /);
+    await chat.sendMessage({ text: "Thanks" });
+    expect(textOf(chat, 3)).toBe('Turn 2: you said "Thanks".');
+    await chat.regenerate();
+    expect(chat.messages.length).toBe(4);
+    expect(textOf(chat, 3)).toBe('Turn 2: you said "Thanks".');
+  });
+
+  it("shows a failure as its error: the typed error's name and message", async () => {
+    const chat = chatWith("nope");
+    await chat.sendMessage({ text: "Hi" });
+    expect(chat.status).toBe("error");
+    expect(chat.error?.message).toBe(
+      "ValidationError: Endpoint nope of account 123456789012 not found.",
+    );
+  });
+
+  it("stop() ends the answer and the model's stream", async () => {
+    const chat = chatWith("ticker4");
+    const sent = chat.sendMessage({ text: "Go" });
+    await expect.poll(() => textOf(chat, 1), { timeout: 10_000 }).toContain("tick");
+    await chat.stop();
+    await sent;
+    expect(chat.status).toBe("ready");
+    expect(await ticker(4).stopped).toBeLessThan(ticker(4).ticks);
   });
 });

@@ -1,11 +1,12 @@
 // api/chat.ts in @edge-runtime/vm (the Edge runtime's web APIs, no Node global), calling the
 // emulator on loopback with the demo key as its environment variables, read by the AI SDK's own
 // useChat client.
+import { Chat } from "@ai-sdk/react";
 import { createSageMaker } from "@sagefetch/ai";
 import { SageMakerRuntimeClient, Session } from "@sagefetch/core";
 import { type Emulator, startEmulator } from "@sagefetch/emulator";
 import { createDemoEndpoints, demoCredentials } from "@sagefetch/msw";
-import { streamText, type UIMessageChunk } from "ai";
+import { DefaultChatTransport, streamText, type UIMessage, type UIMessageChunk } from "ai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bundleFunction, type EdgeFunction, startFunction } from "./edge";
 import { gatedModel, tickerModel } from "./models";
@@ -14,7 +15,7 @@ import { useChatClient, userMessage } from "./useChatClient";
 const SECRET = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
 const gated = gatedModel();
 /** Models that would stream for minutes, one per test that stops them early. */
-const tickers = Array.from({ length: 3 }, () => tickerModel());
+const tickers = Array.from({ length: 4 }, () => tickerModel());
 const ticker = (i: number) => tickers[i] as ReturnType<typeof tickerModel>;
 let emulator: Emulator;
 let code: string;
@@ -296,5 +297,48 @@ describe("the browser going away", () => {
     abort.abort();
     await reader.cancel().catch(() => {});
     expect(await ticker(2).stopped).toBeLessThan(ticker(2).ticks);
+  });
+});
+
+describe("useChat's own Chat (@ai-sdk/react, its ai version), as a page holds it", () => {
+  const chatWith = (overrides: Record<string, string>) =>
+    new Chat({
+      transport: new DefaultChatTransport({ api: URL_, fetch: edgeFetch(edge(overrides)) }),
+    });
+  const textOf = (chat: Chat<UIMessage>, i: number) =>
+    (chat.messages[i]?.parts ?? []).map((p) => (p.type === "text" ? p.text : "")).join("");
+
+  it("sends, runs the tool, sends again and regenerates", async () => {
+    const chat = chatWith({ CHAT_ENDPOINT: "vllm", CHAT_CONTAINER: "vllm" });
+    await chat.sendMessage({ text: "What is the weather in Paris?" });
+    expect([chat.status, chat.error]).toEqual(["ready", undefined]);
+    expect(chat.messages[1]?.parts).toContainEqual(
+      expect.objectContaining({ type: "tool-get_weather", state: "output-available" }),
+    );
+    expect(textOf(chat, 1)).toMatch(/^The weather tool says: /);
+    await chat.sendMessage({ text: "Thanks" });
+    expect(textOf(chat, 3)).toBe('Turn 2: you said "Thanks".');
+    await chat.regenerate();
+    expect(chat.messages.length).toBe(4);
+    expect(textOf(chat, 3)).toBe('Turn 2: you said "Thanks".');
+  });
+
+  it("shows a failure as its error: the typed error's name and message", async () => {
+    const chat = chatWith({ CHAT_ENDPOINT: "nope" });
+    await chat.sendMessage({ text: "Hi" });
+    expect(chat.status).toBe("error");
+    expect(chat.error?.message).toBe(
+      "ValidationError: Endpoint nope of account 123456789012 not found.",
+    );
+  });
+
+  it("stop() ends the answer and the model's stream", async () => {
+    const chat = chatWith({ CHAT_ENDPOINT: "ticker-3" });
+    const sent = chat.sendMessage({ text: "Go" });
+    await expect.poll(() => textOf(chat, 1), { timeout: 10_000 }).toContain("tick");
+    await chat.stop();
+    await sent;
+    expect(chat.status).toBe("ready");
+    expect(await ticker(3).stopped).toBeLessThan(ticker(3).ticks);
   });
 });
