@@ -151,6 +151,8 @@ const CLIENT_ERRORS = new Set([
   "EventStreamError",
   "ConfigurationError",
   "SageMakerProviderError",
+  // The container's own failure inside the stream, with the message it sent.
+  "ChatStreamError",
 ]);
 
 /**

@@ -51,6 +51,7 @@ beforeAll(async () => {
     probe3: { ...env, CHAT_ENDPOINT: "ticker-3", code: probe },
     ticker4: { ...env, CHAT_ENDPOINT: "ticker-4" },
     nope: { ...env, CHAT_ENDPOINT: "nope" },
+    lmi: { ...env, CHAT_ENDPOINT: "lmi", CHAT_CONTAINER: "lmi" },
     badkey: { ...env, CHAT_ENDPOINT: "tgi", AWS_SECRET_ACCESS_KEY: `${SECRET}-wrong` },
     unset: { AWS_REGION: "us-east-1", CHAT_ENDPOINT: "tgi" },
     badcontainer: { ...env, CHAT_ENDPOINT: "tgi", CHAT_CONTAINER: "gpt" },
@@ -204,6 +205,12 @@ describe("POST /api/chat, read by useChat's DefaultChatTransport", () => {
     expect(answer.errors).toEqual([
       "ValidationError: Endpoint nope of account 123456789012 not found.",
     ]);
+  });
+
+  it("the container failing mid-stream: the text so far, then its typed error", async () => {
+    const answer = await client("lmi").ask("Tell me a story [error]");
+    expect(answer.text).toBe("Turn");
+    expect(answer.errors).toEqual(["ChatStreamError: Demo failure: the model crashed mid-stream"]);
   });
 
   it("refused credentials: the error's name and a fixed message, never a secret", async () => {

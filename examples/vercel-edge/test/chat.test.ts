@@ -192,6 +192,13 @@ describe("api/chat.ts in the Edge runtime, read by useChat's DefaultChatTranspor
     ]);
   });
 
+  it("the container failing mid-stream: the text so far, then its typed error", async () => {
+    const fn = edge({ CHAT_ENDPOINT: "lmi", CHAT_CONTAINER: "lmi" });
+    const answer = await client(fn).ask("Tell me a story [error]");
+    expect(answer.text).toBe("Turn");
+    expect(answer.errors).toEqual(["ChatStreamError: Demo failure: the model crashed mid-stream"]);
+  });
+
   it("refused credentials: the error's name and a fixed message, never a secret", async () => {
     const fn = edge({ AWS_SECRET_ACCESS_KEY: `${SECRET}-wrong` });
     const text = await (await post(fn, { messages: [userMessage("Hi")] })).text();
