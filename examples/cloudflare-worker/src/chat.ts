@@ -6,6 +6,8 @@ import {
   createUIMessageStream,
   createUIMessageStreamResponse,
   isStepCount,
+  type LanguageModel,
+  type ModelMessage,
   RetryError,
   streamText,
 } from "ai";
@@ -62,7 +64,7 @@ export async function handleChat(request: Request, env: Env): Promise<Response> 
     return createUIMessageStreamResponse({ stream });
   }
   const offered = TOOL_CONTAINERS.has(config.container) ? tools : undefined;
-  let messages: Awaited<ReturnType<typeof convertToModelMessages>>;
+  let messages: ModelMessage[];
   try {
     messages = await convertToModelMessages(input.messages, { tools: offered });
   } catch (error) {
@@ -84,7 +86,8 @@ export async function handleChat(request: Request, env: Env): Promise<Response> 
     abortSignal: abort.signal,
     // sagefetch's client already retries what is worth retrying.
     maxRetries: 0,
-    // Reported to the page by `onError` below (and logged there when untyped).
+    // Not the AI SDK's default (it logs every error): `onError` below tells the page, and logs
+    // what is untyped.
     onError: () => {},
   });
   return cancelsOnDisconnect(result.toUIMessageStreamResponse({ onError }), abort);
@@ -93,9 +96,7 @@ export async function handleChat(request: Request, env: Env): Promise<Response> 
 /** The model `/api/chat` streams from, or what the Worker's bindings lack. */
 function readConfig(
   env: Env,
-):
-  | { model: ReturnType<ReturnType<typeof createSageMaker>>; container: SageMakerContainer }
-  | ConfigurationError {
+): { model: LanguageModel; container: SageMakerContainer } | ConfigurationError {
   const { AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN, CHAT_ENDPOINT } = env;
   if (!AWS_ACCESS_KEY_ID || !AWS_SECRET_ACCESS_KEY || !env.AWS_REGION || !CHAT_ENDPOINT) {
     return new ConfigurationError(
