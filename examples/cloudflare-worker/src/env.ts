@@ -11,8 +11,14 @@ export interface Env {
   AWS_SESSION_TOKEN?: string;
   /** The endpoint's region, e.g. `us-east-1`. */
   AWS_REGION?: string;
-  /** The SageMaker endpoint `/api/chat` streams from (a TGI, LMI or vLLM container). */
+  /** The SageMaker endpoint `/api/chat` streams from. */
   CHAT_ENDPOINT?: string;
+  /**
+   * Its serving container's family: `tgi` (the default), `tgi-messages`, `lmi`, `lmi-messages`,
+   * `vllm`, `sglang`, or `openai` (the endpoint's OpenAI-compatible route). The families that
+   * take OpenAI-shaped bodies are offered the demo `get_weather` tool.
+   */
+  CHAT_CONTAINER?: string;
   /** A custom SageMaker Runtime URL instead of the region's, e.g. the emulator's. */
   SAGEMAKER_ENDPOINT_URL?: string;
   /** Comma-separated origins allowed to call the Worker from a browser (`*`: any). */

@@ -40,8 +40,9 @@ async function chat(request: Request, env: Env): Promise<Response> {
 
 export default {
   /**
-   * `/api/chat`: the Worker's own call to a streaming endpoint, re-streamed as server-sent
-   * events. `/relay/…`: browser-signed calls forwarded to SageMaker Runtime, with CORS.
+   * `/api/chat`: the Worker's own call to a chat endpoint, streamed back as the AI SDK's UI
+   * message stream for `useChat`. `/relay/…`: browser-signed calls forwarded to SageMaker
+   * Runtime, with CORS.
    */
   async fetch(request: Request, env: Env, _ctx: ExecutionContext): Promise<Response> {
     const { pathname } = new URL(request.url);

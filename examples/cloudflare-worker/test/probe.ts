@@ -15,12 +15,23 @@ export default {
     const chat = new Request(new URL("/api/chat", request.url), {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ prompt: "Go" }),
+      body: JSON.stringify({
+        id: "probe",
+        trigger: "submit-message",
+        messages: [{ id: "m1", role: "user", parts: [{ type: "text", text: "Go" }] }],
+      }),
       signal: abort.signal,
     });
     const response = await worker.fetch(chat, env, ctx);
     const reader = (response.body as ReadableStream<Uint8Array>).getReader();
-    const first = new TextDecoder().decode((await reader.read()).value);
+    // Up to the first token: by then the model is streaming.
+    const decoder = new TextDecoder();
+    let first = "";
+    while (!first.includes('"type":"text-delta"')) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      first += decoder.decode(value, { stream: true });
+    }
     if (how === "signal") abort.abort();
     else await reader.cancel();
     const encoder = new TextEncoder();

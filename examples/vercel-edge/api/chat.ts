@@ -5,8 +5,9 @@ import { listOf, readEnv } from "../lib/env";
 export const config = { runtime: "edge" };
 
 /**
- * `POST /api/chat` (`{ prompt }` or `{ messages }`, and `sessionId`): the function invokes a
- * streaming endpoint with its own credentials and re-streams the tokens as server-sent events.
+ * `POST /api/chat` for a stock `useChat` page (`{ messages }`, and an optional `sessionId`): the
+ * function calls a chat endpoint with its own credentials through `@sagefetch/ai` and streams
+ * the answer back as the AI SDK's UI message stream.
  */
 export default async function chat(request: Request): Promise<Response> {
   const env = readEnv();

@@ -125,6 +125,10 @@ describe("toStreamParts", () => {
       "text-end",
       "finish",
     ]);
+    expect(parts[4]).toMatchObject({
+      type: "error",
+      error: { name: "ChatStreamError", fault: "modelError", message: "the model failed" },
+    });
     expect(parts[5]).toEqual({ type: "error", error: { wrapped: failure } });
     expect(parts.at(-1)).toMatchObject({ finishReason: { unified: "error" } });
   });

@@ -5,7 +5,7 @@ import type {
   SharedV4ProviderMetadata,
   SharedV4Warning,
 } from "@ai-sdk/provider";
-import type { ChatEvent, ChatUsage } from "@sagefetch/core";
+import { type ChatEvent, ChatStreamError, type ChatUsage } from "@sagefetch/core";
 
 export interface StreamPartsOptions {
   warnings: SharedV4Warning[];
@@ -96,7 +96,8 @@ export function toStreamParts(
         break;
       }
       case "error":
-        out.push({ type: "error", error: new Error(event.message) });
+        // Typed, so that a route handler can tell the container's own failure from a bug.
+        out.push({ type: "error", error: new ChatStreamError("modelError", event.message) });
         break;
       case "finish":
         finishReason = { unified: event.reason, raw: event.rawReason };

@@ -120,7 +120,8 @@ describe("errors", () => {
       if (part.type === "error") error = part.error;
     }
     expect(kinds).toContain("error");
-    expect(String(error)).toMatch(/error/i);
+    // The container's own failure, typed: its name and fault, and the message it sent.
+    expect(error).toMatchObject({ name: "ChatStreamError", fault: "modelError" });
     expect(reported).toEqual([error]);
     expect(await result.finishReason).toBe("error");
   });
