@@ -71,8 +71,10 @@ try {
       if (!(peer in dependencies)) dependencies[peer] = versionIn(dir, peer) ?? "*";
     }
   }
-  // What the README blocks type-check with: TypeScript itself, Node's and React's types.
-  for (const tool of ["typescript", "@types/node", "@types/react", "@types/react-dom"]) {
+  // What the README blocks type-check and run with besides: TypeScript itself, Node's and
+  // React's types, react-dom (server rendering) and Vitest (the test examples).
+  const tools = ["typescript", "@types/node", "@types/react", "@types/react-dom", "react-dom", "vitest"];
+  for (const tool of tools) {
     const from = [root, ...packed.map((p) => p.dir)].map((d) => versionIn(d, tool)).find(Boolean);
     if (from) dependencies[tool] ??= from;
   }
