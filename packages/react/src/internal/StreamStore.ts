@@ -1,8 +1,8 @@
+import { readStreamEvents, type StreamOutput } from "@sagefetch/query";
 import type { StreamOptions, StreamResult, StreamSnapshot, StreamStatus } from "../streamTypes";
 import type { SageMakerError } from "../types";
 import { isAbort } from "./isAbort";
-import { readPieces, type StreamOutput } from "./readPieces";
-import { endStream } from "./streamEvents";
+import { endStream, newRecord, reportedError } from "./streamEvents";
 
 /** A stream's state outside React, read through `useSyncExternalStore`. */
 export interface StreamStore {
@@ -93,8 +93,10 @@ export function createStreamStore(initial: StreamOptions = {}): StreamStore {
       end("streaming", null, true);
       const own = new AbortController();
       controller = own;
-      // This stream's own pieces, kept when a newer one takes the store's place.
-      const mine = parts;
+      // This stream's own record (its pieces are the store's parts until a newer stream takes
+      // the store's place; they stay this stream's).
+      const mine = newRecord();
+      parts = mine.pieces;
       let thrown: unknown;
       startedAt = now();
       // Published with the first pieces, in one render, unless none come within a frame.
@@ -103,14 +105,18 @@ export function createStreamStore(initial: StreamOptions = {}): StreamStore {
         const output = await send(own.signal, () => {
           if (controller === own) startedAt = now();
         });
-        for await (const piece of readPieces(format, output)) {
+        for await (const event of readStreamEvents(format, output)) {
           if (controller !== own) break;
+          if (event.type === "finish") mine.finish = event;
+          else mine.events.push(event);
+          if (event.type !== "text-delta") continue;
           lastAt = now();
-          if (mine.length === 0) firstAt = lastAt;
-          mine.push(piece);
-          options.onToken?.(piece);
+          if (mine.pieces.length === 0) firstAt = lastAt;
+          mine.pieces.push(event.text);
+          options.onToken?.(event.text);
           schedule();
         }
+        thrown = reportedError(mine);
       } catch (error) {
         thrown = error;
       }

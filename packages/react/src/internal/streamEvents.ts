@@ -1,22 +1,58 @@
-import type { StreamEvent, StreamFinishReason, StreamResult } from "../streamTypes";
+import { ChatStreamError } from "@sagefetch/core";
+import type { StreamEvent, StreamResult } from "../streamTypes";
 import type { SageMakerError } from "../types";
 
+/** What a stream gave, as it is read; `endStream` turns it into the stream's result. */
+export interface StreamRecord {
+  /** The text pieces (the `text-delta` events' text). */
+  pieces: string[];
+  /** The reader's events but its `finish`. */
+  events: StreamEvent[];
+  /** The reader's `finish`, once it came. */
+  finish?: Extract<StreamEvent, { type: "finish" }>;
+}
+
+export const newRecord = (): StreamRecord => ({ pieces: [], events: [] });
+
 /**
- * A stream's result from the pieces it gave and how it ended: the one place that knows what
- * the stream readers tell. Today they give text only, so each piece is a `text-delta`, the
- * reason is `stop`, `abort` or `error`, and there is no usage; a reader of chat events (tool
- * calls, a finish with the model's reason and usage) plugs in here. The events close with one
- * `finish`, after an `error` event for a stream that failed.
+ * The error of a stream the container ended with reason `error` (an error it reported in the
+ * stream, e.g. LMI's token id −1): a `ChatStreamError` with its message, as core's
+ * `readTokens` throws it.
+ */
+export function reportedError(record: StreamRecord): ChatStreamError | undefined {
+  if (record.finish?.reason !== "error") return undefined;
+  const reported = record.events.filter((event) => event.type === "error").pop();
+  const said = reported?.type === "error" ? `: ${reported.message}` : ".";
+  return new ChatStreamError("modelError", `The model reported an error${said}`);
+}
+
+/**
+ * A stream's result from what it gave and how it ended. Its events close with one `finish`:
+ * `abort` for a cancelled stream; the container's (with its usage) for one that ended well or
+ * with an error the container reported; else `error` after an `error` event with the error's
+ * message (a stream that failed on the way), or `stop` (text has no finish of its own).
  */
 export function endStream(
-  pieces: readonly string[],
+  record: StreamRecord,
   status: StreamResult["status"],
   error: SageMakerError | null,
 ): StreamResult {
-  const finishReason: StreamFinishReason =
-    status === "success" ? "stop" : status === "aborted" ? "abort" : "error";
-  const events: StreamEvent[] = pieces.map((text) => ({ type: "text-delta", text }));
-  if (error) events.push({ type: "error", error });
-  events.push({ type: "finish", reason: finishReason });
-  return { text: pieces.join(""), events, finishReason, status, error };
+  const { finish } = record;
+  const events = record.events.slice();
+  const last: Extract<StreamEvent, { type: "finish" }> =
+    status === "aborted"
+      ? { type: "finish", reason: "abort" }
+      : finish && (status === "success" || finish.reason === "error")
+        ? finish
+        : { type: "finish", reason: error ? "error" : "stop" };
+  if (error && last !== finish) events.push({ type: "error", message: error.message });
+  events.push(last);
+  return {
+    text: record.pieces.join(""),
+    events,
+    finishReason: last.reason,
+    ...(last.usage && { usage: last.usage }),
+    status,
+    error,
+  };
 }
