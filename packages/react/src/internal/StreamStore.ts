@@ -1,8 +1,15 @@
+import { ChatStreamError } from "@sagefetch/core";
 import { readStreamEvents, type StreamOutput } from "@sagefetch/query";
-import type { StreamOptions, StreamResult, StreamSnapshot, StreamStatus } from "../streamTypes";
+import type {
+  StreamEvent,
+  StreamOptions,
+  StreamResult,
+  StreamSnapshot,
+  StreamStatus,
+} from "../streamTypes";
 import type { SageMakerError } from "../types";
 import { isAbort } from "./isAbort";
-import { endStream, newRecord, reportedError } from "./streamEvents";
+import { endStream } from "./streamEvents";
 
 /** A stream's state outside React, read through `useSyncExternalStore`. */
 export interface StreamStore {
@@ -93,10 +100,11 @@ export function createStreamStore(initial: StreamOptions = {}): StreamStore {
       end("streaming", null, true);
       const own = new AbortController();
       controller = own;
-      // This stream's own record (its pieces are the store's parts until a newer stream takes
-      // the store's place; they stay this stream's).
-      const mine = newRecord();
-      parts = mine.pieces;
+      // This stream's own pieces and events, kept when a newer one takes the store's place.
+      const mine: string[] = [];
+      const events: StreamEvent[] = [];
+      let finish: Extract<StreamEvent, { type: "finish" }> | undefined;
+      parts = mine;
       let thrown: unknown;
       startedAt = now();
       // Published with the first pieces, in one render, unless none come within a frame.
@@ -107,16 +115,18 @@ export function createStreamStore(initial: StreamOptions = {}): StreamStore {
         });
         for await (const event of readStreamEvents(format, output)) {
           if (controller !== own) break;
-          if (event.type === "finish") mine.finish = event;
-          else mine.events.push(event);
+          // An error the container reported in the stream: its `error` event is the one
+          // endStream adds (a `finish` with reason `error` would follow).
+          if (event.type === "error") throw new ChatStreamError("modelError", event.message);
+          if (event.type === "finish") finish = event;
+          else events.push(event);
           if (event.type !== "text-delta") continue;
           lastAt = now();
-          if (mine.pieces.length === 0) firstAt = lastAt;
-          mine.pieces.push(event.text);
+          if (mine.length === 0) firstAt = lastAt;
+          mine.push(event.text);
           options.onToken?.(event.text);
           schedule();
         }
-        thrown = reportedError(mine);
       } catch (error) {
         thrown = error;
       }
@@ -124,7 +134,7 @@ export function createStreamStore(initial: StreamOptions = {}): StreamStore {
         own.signal.aborted || isAbort(thrown) ? "aborted" : thrown ? "error" : "success";
       const failure = ended === "error" ? (thrown as SageMakerError) : null;
       if (controller === own) end(ended, failure);
-      const result = endStream(mine, ended, failure);
+      const result = endStream(mine, events, finish, ended, failure);
       // Queued rather than called: what a callback throws is reported as uncaught (as from an
       // event listener), and `start()` still resolves (they run before its caller resumes).
       const { onError, onFinish } = options;
