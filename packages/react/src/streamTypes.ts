@@ -39,7 +39,8 @@ export type StreamFinishReason = ChatFinishReason | "abort";
 
 /**
  * The token counts the container reported (core's `ChatUsage`): vLLM and the Messages APIs
- * with `stream_options: { include_usage: true }`, TGI with `parameters.details`.
+ * with `stream_options: { include_usage: true }`; TGI and LMI (`inputs`) with
+ * `parameters.details`, the generated tokens only.
  */
 export type StreamUsage = ChatUsage;
 

@@ -316,6 +316,9 @@ describe("useInvokeEndpointStream: the demo chat containers' finish reasons and 
       expect(result.current.parts).toEqual(["Turn", " 1:"]);
       expect(cut.events[0]).toMatchObject({ type: "start" });
       expect(cut.events.at(-1)).toMatchObject({ type: "finish", reason: "length" });
+      // `inputs` bodies ask for `details` (generated tokens); the others did not ask for usage.
+      const inputsStyle = family === "tgi" || family === "lmi";
+      expect(cut.usage).toEqual(inputsStyle ? { completionTokens: 2 } : undefined);
       const whole = await act(() => result.current.start(cutAt(family, "one two three", 64)));
       expect(whole).toMatchObject({
         finishReason: "stop",
