@@ -2,7 +2,6 @@
 
 // Decoding and shared types
 export { decodeBody } from "./decodeBody";
-export type { StreamFormat } from "./internal/readPieces";
 export { invalidateSageMakerQueries } from "./invalidateSageMakerQueries";
 
 // Inference on demand
@@ -17,12 +16,13 @@ export {
   type InvokeEndpointQueryOptionsResult,
   invokeEndpointQueryOptions,
 } from "./invokeEndpointQueryOptions";
-// Streamed answers
 export {
   type InvokeEndpointStreamQueryOptions,
   type InvokeEndpointStreamQueryOptionsResult,
   invokeEndpointStreamQueryOptions,
 } from "./invokeEndpointStreamQueryOptions";
+// Streamed answers
+export { readStreamEvents, type StreamFormat, type StreamOutput } from "./readStream";
 export {
   type InvokeEndpointQueryInput,
   type InvokeEndpointQueryKey,

@@ -9,7 +9,7 @@ import {
   type QueryObserverOptions,
   experimental_streamedQuery as streamedQuery,
 } from "@tanstack/query-core";
-import { readPieces, type StreamFormat } from "./internal/readPieces";
+import { readStreamPieces, type StreamFormat } from "./readStream";
 import {
   type InvokeEndpointStreamQueryInput,
   type InvokeEndpointStreamQueryKey,
@@ -86,7 +86,7 @@ export function invokeEndpointStreamQueryOptions<TSelected = string>(
         const command = new InvokeEndpointWithResponseStreamCommand(
           input as InvokeEndpointWithResponseStreamCommandInput,
         );
-        return readPieces(format, await client.send(command, { abortSignal: signal }));
+        return readStreamPieces(format, await client.send(command, { abortSignal: signal }));
       },
       reducer: (text, piece) => text + piece,
       initialValue: "",

@@ -1,5 +1,6 @@
 import type {
   AbortError,
+  ChatStreamError,
   CorsBlockedError,
   CredentialsProviderError,
   EndpointError,
@@ -15,7 +16,8 @@ import type {
  * What a query or mutation puts in `error`: the service's typed errors (`ValidationError`,
  * `ModelError`, `ModelNotReadyException`, ...), the client's own (`AbortError`, `TimeoutError`,
  * `EndpointError`, `CredentialsProviderError`, `CorsBlockedError`), a broken response stream
- * (`EventStreamError`), a session that is gone (`SessionExpiredError`), or the `TypeError` of
+ * (`EventStreamError`), a chat stream of no known format or one the model reported an error in
+ * (`ChatStreamError`), a session that is gone (`SessionExpiredError`), or the `TypeError` of
  * a failed `fetch`.
  * Narrow it with `instanceof` or `SageMakerRuntimeServiceException.isInstance`.
  */
@@ -27,6 +29,7 @@ export type SageMakerError =
   | CredentialsProviderError
   | CorsBlockedError
   | EventStreamError
+  | ChatStreamError
   | SessionExpiredError
   | TypeError;
 

@@ -1,17 +1,9 @@
-import type { ResponseStreamEvent } from "@sagefetch/core";
+import type { ChatEvent, ChatFinishReason, ChatUsage } from "@sagefetch/core";
+import type { StreamFormat } from "@sagefetch/query";
 import type { SageMakerError } from "./types";
 
-/**
- * How a stream's parts become the pieces a hook shows: `"tokens"` reads the generated text of
- * TGI, LMI, vLLM and OpenAI-style events (`readTokens`), `"text"` the raw text (UTF-8 decoded
- * across parts), `"auto"` tokens for `text/event-stream` and JSON Lines answers and text
- * otherwise; or a reader of your own, e.g. core's `readSseData` or `readLines`.
- */
-export type PieceFormat =
-  | "auto"
-  | "tokens"
-  | "text"
-  | ((body: AsyncIterable<ResponseStreamEvent>) => AsyncIterable<string>);
+/** How a stream's parts are read: `@sagefetch/query`'s `StreamFormat` (the same type). */
+export type PieceFormat = StreamFormat;
 
 export type StreamStatus = "idle" | "streaming" | "success" | "error" | "aborted";
 
@@ -39,33 +31,30 @@ export interface StreamSnapshot {
 }
 
 /**
- * Why a stream ended: `stop` (the model finished), `length` (it hit its token limit),
- * `tool-calls`, `content-filter`, `other`, or, on our side, `abort` and `error`. Today a
- * stream that ends cleanly is `stop`; the others come from chat models' own finish events.
+ * Why a stream ended: the container's reason (core's `ChatFinishReason`: `stop`, `length`,
+ * `tool-calls`, `content-filter`, `error`, or `other` when it did not say), or `abort` for a
+ * stream that was cancelled. A stream not read as tokens ends with `stop`, or `error`.
  */
-export type StreamFinishReason =
-  | "stop"
-  | "length"
-  | "tool-calls"
-  | "content-filter"
-  | "other"
-  | "error"
-  | "abort";
-
-/** Tokens the model counted, when it says (chat models' finish events); else `undefined`. */
-export interface StreamUsage {
-  inputTokens: number | undefined;
-  outputTokens: number | undefined;
-}
+export type StreamFinishReason = ChatFinishReason | "abort";
 
 /**
- * What a stream said, in order: its text as it came (`text-delta`), an `error` if it failed,
- * and always last, how it ended (`finish`).
+ * The token counts the container reported (core's `ChatUsage`): vLLM and the Messages APIs
+ * with `stream_options: { include_usage: true }`; TGI and LMI (`inputs`) with
+ * `parameters.details`, the generated tokens only.
+ */
+export type StreamUsage = ChatUsage;
+
+/**
+ * What a stream said, in order: core's `ChatEvent`s, its `finish` also able to say `abort`.
+ * Read as tokens: `start`, `text-delta`, `reasoning-delta`, `tool-call-delta`, an `error` the
+ * container reported in the stream, and the container's `finish`. Read as text (or by a reader
+ * of one's own): a `text-delta` per piece. A stream that fails on the way adds an `error` with
+ * the error's message; always last, one `finish` (`abort` for a cancelled stream, `error` for
+ * a failed one).
  */
 export type StreamEvent =
-  | { type: "text-delta"; text: string }
-  | { type: "error"; error: SageMakerError }
-  | { type: "finish"; reason: StreamFinishReason; usage?: StreamUsage };
+  | Exclude<ChatEvent, { type: "finish" }>
+  | (Omit<Extract<ChatEvent, { type: "finish" }>, "reason"> & { reason: StreamFinishReason });
 
 /** What `start()` and a session's `stream()` resolve with, once the stream has ended. */
 export interface StreamResult {
@@ -73,7 +62,7 @@ export interface StreamResult {
   text: string;
   events: readonly StreamEvent[];
   finishReason: StreamFinishReason;
-  /** Absent until a reader gives the model's token counts (see `StreamUsage`). */
+  /** The token counts the container reported in its stream, if it did (see `StreamUsage`). */
   usage?: StreamUsage;
   /** `aborted` also when a newer `start()` or `reset()` took the stream's place. */
   status: "success" | "error" | "aborted";
@@ -83,8 +72,9 @@ export interface StreamResult {
 /** Options of the streaming hooks. */
 export interface StreamOptions {
   /**
-   * How the parts are read: `"tokens"` (TGI/LMI/vLLM events), `"text"` (raw text), `"auto"`
-   * (tokens for `text/event-stream` and JSON Lines answers, text otherwise), or your reader.
+   * How the parts are read: `"tokens"` (a chat model's stream: TGI, LMI, vLLM, SGLang, read by
+   * core's `readChatEvents`), `"text"` (raw text), `"auto"` (tokens for `text/event-stream` and
+   * JSON Lines answers, text otherwise), or your reader (its pieces are the text).
    * @default "auto"
    * @example format: "tokens"
    */
@@ -97,7 +87,8 @@ export interface StreamOptions {
    */
   throttleMs?: number;
   /**
-   * Called with each piece (a token, or a text chunk) as it arrives, before it renders.
+   * Called with each piece of text (a token's `text-delta`, or a text chunk) as it arrives,
+   * before it renders.
    * An error thrown here ends the stream as an error.
    */
   onToken?: (token: string) => void;

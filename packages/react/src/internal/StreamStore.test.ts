@@ -141,4 +141,32 @@ describe("createStreamStore", () => {
       error: { name: "ModelStreamError" },
     });
   });
+
+  it("tokens: reasoning kept in the events, not the text; onToken hears text deltas only", async () => {
+    const tokens: string[] = [];
+    const store = createStreamStore({ format: "tokens", onToken: (token) => tokens.push(token) });
+    const chunk = (delta: object, finish: string | null = null) =>
+      `data: ${JSON.stringify({ object: "chat.completion.chunk", choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
+    async function* body(): AsyncGenerator<ResponseStreamEvent> {
+      for (const line of [
+        chunk({ reasoning_content: "Think." }),
+        chunk({ content: "Hi" }),
+        chunk({}, "stop"),
+        "data: [DONE]\n\n",
+      ]) {
+        yield { PayloadPart: { Bytes: encoder.encode(line) } };
+      }
+    }
+    const ended = await store.run(async () => ({ Body: body() }));
+    expect(ended).toMatchObject({ text: "Hi", finishReason: "stop", status: "success" });
+    expect(ended.events.map((event) => event.type)).toEqual([
+      "start",
+      "reasoning-delta",
+      "text-delta",
+      "finish",
+    ]);
+    expect(ended.events[1]).toEqual({ type: "reasoning-delta", text: "Think." });
+    expect(tokens).toEqual(["Hi"]);
+    expect(store.getSnapshot()).toMatchObject({ text: "Hi", parts: ["Hi"] });
+  });
 });

@@ -1,7 +1,14 @@
-import type { StreamOptions, StreamResult, StreamSnapshot, StreamStatus } from "../streamTypes";
+import { ChatStreamError } from "@sagefetch/core";
+import { readStreamEvents, type StreamOutput } from "@sagefetch/query";
+import type {
+  StreamEvent,
+  StreamOptions,
+  StreamResult,
+  StreamSnapshot,
+  StreamStatus,
+} from "../streamTypes";
 import type { SageMakerError } from "../types";
 import { isAbort } from "./isAbort";
-import { readPieces, type StreamOutput } from "./readPieces";
 import { endStream } from "./streamEvents";
 
 /** A stream's state outside React, read through `useSyncExternalStore`. */
@@ -93,8 +100,11 @@ export function createStreamStore(initial: StreamOptions = {}): StreamStore {
       end("streaming", null, true);
       const own = new AbortController();
       controller = own;
-      // This stream's own pieces, kept when a newer one takes the store's place.
-      const mine = parts;
+      // This stream's own pieces and events, kept when a newer one takes the store's place.
+      const mine: string[] = [];
+      const events: StreamEvent[] = [];
+      let finish: Extract<StreamEvent, { type: "finish" }> | undefined;
+      parts = mine;
       let thrown: unknown;
       startedAt = now();
       // Published with the first pieces, in one render, unless none come within a frame.
@@ -103,12 +113,18 @@ export function createStreamStore(initial: StreamOptions = {}): StreamStore {
         const output = await send(own.signal, () => {
           if (controller === own) startedAt = now();
         });
-        for await (const piece of readPieces(format, output)) {
+        for await (const event of readStreamEvents(format, output)) {
           if (controller !== own) break;
+          // An error the container reported in the stream: its `error` event is the one
+          // endStream adds (a `finish` with reason `error` would follow).
+          if (event.type === "error") throw new ChatStreamError("modelError", event.message);
+          if (event.type === "finish") finish = event;
+          else events.push(event);
+          if (event.type !== "text-delta") continue;
           lastAt = now();
           if (mine.length === 0) firstAt = lastAt;
-          mine.push(piece);
-          options.onToken?.(piece);
+          mine.push(event.text);
+          options.onToken?.(event.text);
           schedule();
         }
       } catch (error) {
@@ -118,7 +134,7 @@ export function createStreamStore(initial: StreamOptions = {}): StreamStore {
         own.signal.aborted || isAbort(thrown) ? "aborted" : thrown ? "error" : "success";
       const failure = ended === "error" ? (thrown as SageMakerError) : null;
       if (controller === own) end(ended, failure);
-      const result = endStream(mine, ended, failure);
+      const result = endStream(mine, events, finish, ended, failure);
       // Queued rather than called: what a callback throws is reported as uncaught (as from an
       // event listener), and `start()` still resolves (they run before its caller resumes).
       const { onError, onFinish } = options;

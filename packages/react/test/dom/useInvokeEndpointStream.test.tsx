@@ -1,4 +1,4 @@
-import { ModelStreamError, readSseData, ValidationError } from "@sagefetch/core";
+import { ChatStreamError, ModelStreamError, readSseData, ValidationError } from "@sagefetch/core";
 import { setupMockService } from "@sagefetch/testing/startMock";
 import { act, renderHook, render as renderUi, waitFor } from "@testing-library/react";
 import { StrictMode, useEffect, useRef } from "react";
@@ -8,6 +8,14 @@ import {
   type UseInvokeEndpointStreamResult,
   useInvokeEndpointStream,
 } from "../../src/index";
+import {
+  cutAt,
+  FAMILIES,
+  LMI_FAILURE,
+  lmiFailing,
+  vllmWithUsage,
+  weatherCall,
+} from "../harness/chatContainers";
 import { mockOptions } from "../harness/endpoints";
 import { providerFor } from "../harness/wrapper";
 
@@ -188,8 +196,9 @@ describe("useInvokeEndpointStream: what a stream gives back", () => {
     expect(ended).toEqual({
       text: result.current.text,
       events: [
+        { type: "start", format: "sse-tokens" },
         ...result.current.parts.map((text) => ({ type: "text-delta", text })),
-        finish("stop"),
+        { ...finish("stop"), rawReason: "eos_token" },
       ],
       finishReason: "stop",
       status: "success",
@@ -233,7 +242,7 @@ describe("useInvokeEndpointStream: what a stream gives back", () => {
     expect(ended.error).toBeInstanceOf(ModelStreamError);
     expect(ended.error).toBe(result.current.error);
     expect(ended.events.slice(-2)).toEqual([
-      { type: "error", error: ended.error },
+      { type: "error", message: "CUDA out of memory" },
       finish("error"),
     ]);
     expect(ended.events.filter((event) => event.type === "text-delta")).toHaveLength(2);
@@ -294,6 +303,75 @@ describe("useInvokeEndpointStream: what a stream gives back", () => {
     rerender({ name: "second" });
     await act(() => result.current.start(ask("hi", { parameters: { max_new_tokens: 1 } })));
     expect(heard).toEqual(["second: Turn"]);
+  });
+});
+
+describe("useInvokeEndpointStream: the demo chat containers' finish reasons and usage", () => {
+  it.each(FAMILIES)(
+    "%s: cut at the max tokens ends with length; a full answer with stop",
+    async (family) => {
+      const { result } = render(() => useInvokeEndpointStream());
+      const cut = await act(() => result.current.start(cutAt(family, "one two three", 2)));
+      expect(cut).toMatchObject({ status: "success", finishReason: "length", text: "Turn 1:" });
+      expect(result.current.parts).toEqual(["Turn", " 1:"]);
+      expect(cut.events[0]).toMatchObject({ type: "start" });
+      expect(cut.events.at(-1)).toMatchObject({ type: "finish", reason: "length" });
+      // `inputs` bodies ask for `details` (generated tokens); the others did not ask for usage.
+      const inputsStyle = family === "tgi" || family === "lmi";
+      expect(cut.usage).toEqual(inputsStyle ? { completionTokens: 2 } : undefined);
+      const whole = await act(() => result.current.start(cutAt(family, "one two three", 64)));
+      expect(whole).toMatchObject({
+        finishReason: "stop",
+        text: 'Turn 1: you said "one two three".',
+      });
+    },
+  );
+
+  it("vllm reports usage with stream_options.include_usage, in the result and the finish", async () => {
+    const { result } = render(() => useInvokeEndpointStream());
+    const ended = await act(() => result.current.start(vllmWithUsage("Hello there")));
+    // Two words in, six tokens out (`Turn 1: you said "Hello there".`, a token a word).
+    const usage = { promptTokens: 2, completionTokens: 6, totalTokens: 8 };
+    expect(ended).toMatchObject({ status: "success", finishReason: "stop", usage });
+    expect(result.current.parts).toHaveLength(6);
+    expect(ended.events.at(-1)).toMatchObject({ type: "finish", reason: "stop", usage });
+    const without = await act(() => result.current.start(cutAt("vllm", "Hello there", 64)));
+    expect(without.usage).toBeUndefined();
+  });
+
+  it.each(["vllm", "tgi-messages", "lmi-messages"] as const)(
+    "%s: a tool call ends with tool-calls, its pieces as tool-call-delta events, no tokens",
+    async (family) => {
+      const tokens: string[] = [];
+      const { result } = render(() =>
+        useInvokeEndpointStream({ onToken: (token) => tokens.push(token) }),
+      );
+      const ended = await act(() => result.current.start(weatherCall(family, "Lyon")));
+      expect(ended).toMatchObject({ status: "success", finishReason: "tool-calls", text: "" });
+      const pieces = ended.events.filter((event) => event.type === "tool-call-delta");
+      expect(pieces.length).toBeGreaterThan(1);
+      expect(pieces[0]).toMatchObject({ index: 0, id: "call_lyon_1", name: "get_weather" });
+      expect(pieces.map((piece) => piece.argumentsDelta).join("")).toBe('{"city":"Lyon"}');
+      expect(tokens).toEqual([]);
+      expect(result.current).toMatchObject({ status: "success", text: "", parts: [] });
+    },
+  );
+
+  it("LMI's in-band error: status error, finish reason error, the container's message", async () => {
+    const errors: unknown[] = [];
+    const { result } = render(() =>
+      useInvokeEndpointStream({ onError: (error) => errors.push(error) }),
+    );
+    const ended = await act(() => result.current.start(lmiFailing()));
+    expect(ended).toMatchObject({ status: "error", finishReason: "error", text: "Turn" });
+    expect(ended.error).toBeInstanceOf(ChatStreamError);
+    expect(ended.error?.message).toContain(LMI_FAILURE);
+    expect(result.current).toMatchObject({ status: "error", error: ended.error, text: "Turn" });
+    expect(ended.events.filter((event) => event.type === "error")).toEqual([
+      { type: "error", message: LMI_FAILURE },
+    ]);
+    expect(ended.events.at(-1)).toMatchObject({ type: "finish", reason: "error" });
+    expect(errors).toEqual([ended.error]);
   });
 });
 

@@ -103,6 +103,28 @@ describe("useStatefulSession", () => {
     expect(finished).toEqual([ended]);
   });
 
+  it("a session's stream() gives the container's finish reason and usage", async () => {
+    const { result } = renderSession({
+      endpointName: "vllm-session",
+      ContentType: "application/json",
+    });
+    await act(() => result.current.open());
+    const body = {
+      messages: [{ role: "user", content: "one two three" }],
+      max_tokens: 3,
+      stream: true,
+      stream_options: { include_usage: true },
+    };
+    const ended = await act(() => opened(result.current).stream({ Body: JSON.stringify(body) }));
+    expect(ended).toMatchObject({
+      text: "Turn 1: you",
+      status: "success",
+      finishReason: "length",
+      usage: { promptTokens: 3, completionTokens: 3, totalTokens: 6 },
+    });
+    expect(ended.events.at(-1)).toMatchObject({ type: "finish", reason: "length" });
+  });
+
   it("open() while opening or open gives the same session; one NEW_SESSION", async () => {
     const { result } = renderSession({ endpointName: "chat" });
     const [a, b] = await act(() => Promise.all([result.current.open(), result.current.open()]));

@@ -2,6 +2,7 @@ import {
   createDemoEndpoints,
   demoEndpoints,
   type EndpointDefinition,
+  type ModelFn,
   modelStreamError,
 } from "@sagefetch/msw";
 import { orderedEndpoint } from "@sagefetch/testing/demoEndpoints";
@@ -44,6 +45,8 @@ export const endpoints: Record<string, EndpointDefinition> = {
       throw modelStreamError("ModelError", "CUDA out of memory");
     })(),
   }),
+  // The demo vLLM container behind stateful sessions: a session's streams end as it says.
+  "vllm-session": { model: demoEndpoints.vllm as ModelFn, sessions: { ttlSeconds: 1200 } },
   // A session endpoint whose model records the order calls reach it in.
   ordered: orderedEndpoint(order),
   // Raw bytes back.

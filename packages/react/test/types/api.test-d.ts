@@ -1,18 +1,26 @@
 // Type tests: checked by `tsc` (the package's typecheck task); a wrong use that compiles, or a
 // right one that does not, fails the build.
 import type {
+  ChatEvent,
+  ChatFinishReason,
+  ChatUsage,
   InvokeEndpointCommandOutput,
   SageMakerRuntimeClient,
   SessionState,
 } from "@sagefetch/core";
+import type { StreamFormat } from "@sagefetch/query";
 import { type QueryClient, useQueries, useSuspenseQuery } from "@tanstack/react-query";
 import { expectTypeOf } from "vitest";
 import {
   type InvokeResult,
   invokeEndpointQueryOptions,
+  type PieceFormat,
   type SageMakerError,
+  type StreamEvent,
+  type StreamFinishReason,
   type StreamResult,
   type StreamStatus,
+  type StreamUsage,
   sageMakerKeys,
   useInvokeEndpoint,
   useInvokeEndpointQuery,
@@ -77,6 +85,16 @@ export function useStreamTypes(): void {
   expectTypeOf(stream.status).toEqualTypeOf<StreamStatus>();
   expectTypeOf(stream.text).toEqualTypeOf<string>();
   expectTypeOf(stream.start({ Body: "{}" })).toEqualTypeOf<Promise<StreamResult>>();
+  // Core's chat types, not look-alikes: its finish can also say `abort`.
+  expectTypeOf<StreamUsage>().toEqualTypeOf<ChatUsage>();
+  expectTypeOf<StreamFinishReason>().toEqualTypeOf<ChatFinishReason | "abort">();
+  expectTypeOf<Exclude<StreamEvent, { type: "finish" }>>().toEqualTypeOf<
+    Exclude<ChatEvent, { type: "finish" }>
+  >();
+  expectTypeOf<
+    Extract<StreamEvent, { type: "finish" }>["reason"]
+  >().toEqualTypeOf<StreamFinishReason>();
+  expectTypeOf<PieceFormat>().toEqualTypeOf<StreamFormat>();
   const bare = useInvokeEndpointStream();
   // @ts-expect-error: EndpointName is required without defaults.
   bare.start({ Body: "{}" });
