@@ -1,7 +1,12 @@
 import { defineConfig } from "vitest/config";
 
+// Workspace packages resolve to their sources (the `@sagefetch/source` export condition), in the
+// tests' Node environment too (its resolution is the SSR one), so no package build is needed.
+const conditions = ["@sagefetch/source"];
+
 export default defineConfig({
-  resolve: { conditions: ["@sagefetch/source"] },
+  resolve: { conditions },
+  ssr: { resolve: { conditions } },
   test: {
     environment: "node",
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],

@@ -1,6 +1,6 @@
 // The dashboard as a person meets it: built with Vite, served by Vite's preview server, driven
 // in Debian's Chromium with playwright-core. Demo mode: the mock runs in a service worker.
-import type { Browser, Page } from "playwright-core";
+import type { Browser, Page, Route } from "playwright-core";
 import type { PreviewServer } from "vite";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { lowContrastText, scrollsSideways, tabTo, unlabelledControls } from "./harness/a11y";
@@ -54,6 +54,10 @@ describe.skipIf(!chromiumAvailable())("dashboard in Chromium", () => {
     const d = await open();
     const { page } = d;
     expect(await shown(page.locator(".badge"))).toBe("demo");
+    // An icon of its own that loads, so the browser never asks for a /favicon.ico that is not there.
+    const href = await page.locator('head link[rel="icon"]').getAttribute("href");
+    const icon = await page.request.get(new URL(href ?? "/favicon.ico", url).href);
+    expect([icon.status(), icon.headers()["content-type"]]).toEqual([200, "image/svg+xml"]);
 
     let out = await invoke(d, { endpoint: "echo" });
     await expect.poll(() => shown(out)).toContain('"inputs": "Hello, SageMaker"');
@@ -80,6 +84,17 @@ describe.skipIf(!chromiumAvailable())("dashboard in Chromium", () => {
     await expect.poll(() => shown(out)).toMatch(/POSITIVE[\s\S]*NEGATIVE/);
     expect(await d.calls()).toBe(7);
     await screenshot(page, "invoke");
+  });
+
+  it("shows a JSON answer that does not parse as it came, not as an error", async () => {
+    const d = await open();
+    // echo answers with the body and content type it was sent: JSON that is cut short.
+    const out = await invoke(d, { endpoint: "echo", body: '{"inputs": "cut sho' });
+    await out.getByTestId("not-json").waitFor();
+    expect(await shown(out)).toContain('{"inputs": "cut sho');
+    expect(await out.getByRole("alert").count()).toBe(0);
+    expect(await shown(d.page.locator(".history-item .tag.ok"))).toBe("ok");
+    await screenshot(d.page, "not-json");
   });
 
   it("shows a ModelError with the container's status and message", async () => {
@@ -185,6 +200,8 @@ describe.skipIf(!chromiumAvailable())("dashboard in Chromium", () => {
     const second = await send("Who am I?", 2);
     expect(second).toBe('Turn 2: you said "Who am I?". Before that you said "My name is Ada".');
     await expect.poll(() => shown(page.getByTestId("ttft"))).toMatch(/^\d+ ms$/);
+    // A whole stream's duration is no invoke latency: the percentiles wait for an invoke.
+    expect(await shown(page.getByTestId("p50"))).toBe("—");
     expect(await page.locator(".history-item .tag", { hasText: "stream" }).count()).toBe(2);
     await screenshot(page, "chat");
 
@@ -194,17 +211,56 @@ describe.skipIf(!chromiumAvailable())("dashboard in Chromium", () => {
     await page.getByRole("button", { name: "Open session" }).waitFor();
   });
 
+  it("keeps the newest chat message in view as the conversation grows", async () => {
+    const d = await open();
+    const { page } = d;
+    await page.getByRole("tab", { name: "Chat (stream)" }).click();
+    const transcript = page.getByRole("list", { name: "Conversation" });
+    const atBottom = () =>
+      transcript.evaluate((list) => ({
+        overflows: list.scrollHeight > list.clientHeight,
+        atBottom: list.scrollHeight - list.scrollTop - list.clientHeight < 2,
+      }));
+    for (let turn = 1; turn <= 3; turn++) {
+      // One long word: many lines, one token (a quick answer).
+      await page.getByLabel("Message", { exact: true }).fill(`${turn}`.repeat(400));
+      await page.getByRole("button", { name: "Send message" }).click();
+      await page
+        .locator('li.message.assistant[data-status="success"]')
+        .nth(turn - 1)
+        .waitFor({ timeout: 20_000 });
+      expect((await atBottom()).atBottom).toBe(true);
+    }
+    expect(await atBottom()).toEqual({ overflows: true, atBottom: true });
+  });
+
   it("charts p50/p95 and replays a call from the history", async () => {
     const d = await open();
     const { page } = d;
     await invoke(d, { endpoint: "echo" });
     await invoke(d, { endpoint: "tabular" });
-    await invoke(d, { endpoint: "slow", customAttributes: "delay-ms=200" });
+    await invoke(d, { endpoint: "slow", customAttributes: "delay-ms=1300" });
     expect(await shown(page.getByTestId("p50"))).toMatch(/^\d+ ms$/);
     expect(await shown(page.getByTestId("p95"))).toMatch(/^\d+ ms$/);
     // The chart has one line per series, drawn through the calls.
     await page.locator(".recharts-line path.recharts-curve").first().waitFor();
     expect(await page.locator(".recharts-line").count()).toBe(4);
+    // The y-axis labels: each on one line, inside the chart, in seconds past one.
+    const ticks = await page.locator(".recharts-yAxis-tick-labels text").evaluateAll((labels) =>
+      labels.map((label) => {
+        const chart = label.closest("svg")?.getBoundingClientRect();
+        const box = label.getBoundingClientRect();
+        return {
+          text: label.textContent?.replace(/\u00a0/g, " "),
+          lines: label.querySelectorAll("tspan").length,
+          inside: chart !== undefined && box.left >= chart.left && box.right <= chart.right,
+        };
+      }),
+    );
+    expect(ticks.length).toBeGreaterThan(2);
+    for (const tick of ticks) expect(tick).toMatchObject({ lines: 1, inside: true });
+    expect(ticks.map((tick) => tick.text)).toContain("0 ms");
+    expect(ticks.some((tick) => /^\d+(\.\d)? s$/.test(tick.text ?? ""))).toBe(true);
 
     await page.getByRole("button", { name: "Replay call 1 to echo" }).click();
     await d.waitForCalls(4);
@@ -212,6 +268,24 @@ describe.skipIf(!chromiumAvailable())("dashboard in Chromium", () => {
     expect(await shown(newest)).toMatch(/#4\s+echo/);
     expect(await page.getByLabel("Endpoint", { exact: true }).inputValue()).toBe("echo");
     await expect.poll(() => shown(result(page))).toContain('"inputs": "Hello, SageMaker"');
+  });
+
+  it("says how many older calls the history hides", async () => {
+    const d = await open();
+    const { page } = d;
+    const send = page.getByRole("button", { name: "Send", exact: true });
+    for (let call = 1; call <= 27; call++) {
+      await send.click();
+      await page.waitForFunction(
+        (id) => document.querySelector(".history-item .mono")?.textContent === id,
+        `#${call}`,
+      );
+    }
+    expect(await d.calls()).toBe(25);
+    expect(await shown(page.getByTestId("history-note"))).toBe(
+      "Showing the newest 25 of 27 calls (2 older hidden).",
+    );
+    await screenshot(page, "history");
   });
 
   it("fits a phone screen, labels every control, and reaches Send from the keyboard", async () => {
@@ -233,6 +307,44 @@ describe.skipIf(!chromiumAvailable())("dashboard in Chromium", () => {
     // Arrow keys move between tabs.
     await page.keyboard.press("ArrowLeft");
     expect(await shown(page.getByRole("tab", { selected: true }))).toBe("Invoke");
+  });
+
+  it("in account mode, a failed call says which step failed: Cognito, relay or endpoint", async () => {
+    const d = await open();
+    const { page, context } = d;
+    await routeAwsToMocks(context);
+    await page.getByRole("button", { name: "Settings" }).click();
+    const dialog = page.getByRole("dialog", { name: "Settings" });
+    await dialog.getByLabel("My AWS account").check();
+    await dialog.getByLabel("Region").fill(REGION);
+    await dialog.getByLabel("Cognito Identity Pool id").fill(POOL_ID);
+    await dialog.getByLabel("Relay URL").fill(RELAY_URL);
+    await dialog.getByRole("button", { name: "Save" }).click();
+    await expect.poll(() => shown(page.locator(".badge"))).toBe(`AWS · ${REGION}`);
+    const failedAt = async (endpoint: string) => {
+      const before = await d.calls();
+      await page.getByLabel("Endpoint", { exact: true }).fill(endpoint);
+      await page.getByRole("button", { name: "Send", exact: true }).click();
+      await d.waitForCalls(before + 1);
+      return shown(result(page).getByTestId("failed-step"));
+    };
+    // Routes added later answer first: each takes one service down, then is removed.
+    const down = (route: Route) => route.abort("connectionrefused");
+    const cognito = `https://cognito-identity.${REGION}.amazonaws.com/**`;
+    await context.route(cognito, down);
+    expect(await failedAt("sentiment")).toMatch(/^Cognito failed\./);
+    await context.unroute(cognito, down);
+
+    await context.route(`${RELAY_URL}/**`, down);
+    expect(await failedAt("sentiment")).toMatch(/^Relay failed\./);
+    await screenshot(page, "relay-failed");
+    await context.unroute(`${RELAY_URL}/**`, down);
+
+    expect(await failedAt("no-such-endpoint")).toMatch(/^Endpoint failed\./);
+    expect(await shown(result(page).locator(".error-name"))).toBe("ValidationError");
+    await page.getByLabel("Endpoint", { exact: true }).fill("sentiment");
+    await page.getByRole("button", { name: "Send", exact: true }).click();
+    await expect.poll(() => shown(result(page))).toContain('"label": "POSITIVE"');
   });
 
   it("switches to an AWS account (Cognito, relay) without loading the mock, and back", async () => {

@@ -1,9 +1,61 @@
+// The public API, by section. Each section opens with a comment and a blank line: Biome sorts
+// the exports of a section, never across sections.
+
 // Provider
 
-// Decoding and shared types
-export { decodeBody } from "./decodeBody";
-export type { PieceFormat } from "./internal/readPieces";
+export { SageMakerProvider, type SageMakerProviderProps } from "./SageMakerProvider";
+export { useSageMakerClient } from "./useSageMakerClient";
+
+// Imperative inference
+
+export {
+  type UseInvokeEndpointOptions,
+  type UseInvokeEndpointResult,
+  useInvokeEndpoint,
+} from "./useInvokeEndpoint";
+
+// Cached inference
+
+export { invalidateSageMakerQueries } from "./invalidateSageMakerQueries";
+export {
+  type InvokeEndpointQueryOptions,
+  type InvokeEndpointQueryOptionsResult,
+  invokeEndpointQueryOptions,
+} from "./invokeEndpointQueryOptions";
+export {
+  type InvokeEndpointQueryInput,
+  type InvokeEndpointQueryKey,
+  type InvokeKeyFields,
+  type SageMakerEndpointKey,
+  type SageMakerRootKey,
+  sageMakerKeys,
+} from "./sageMakerKeys";
+export { useInvokeEndpointQuery } from "./useInvokeEndpointQuery";
+export {
+  type InvokeEndpointSuspenseQueryOptions,
+  useInvokeEndpointSuspenseQuery,
+} from "./useInvokeEndpointSuspenseQuery";
+
+// Streaming
+
+export type {
+  PieceFormat,
+  StreamEvent,
+  StreamFinishReason,
+  StreamOptions,
+  StreamResult,
+  StreamSnapshot,
+  StreamStatus,
+  StreamUsage,
+} from "./streamTypes";
+export {
+  type UseInvokeEndpointStreamOptions,
+  type UseInvokeEndpointStreamResult,
+  useInvokeEndpointStream,
+} from "./useInvokeEndpointStream";
+
 // Stateful sessions
+
 export type {
   OpenedSessionView,
   OpeningSessionView,
@@ -13,44 +65,8 @@ export type {
   SessionFields,
   SessionStreamInput,
   SessionView,
-} from "./internal/SessionKeeper";
-export type { StreamSnapshot, StreamStatus } from "./internal/StreamStore";
-export type { StreamOptions } from "./internal/useStream";
-export { invalidateSageMakerQueries } from "./invalidateSageMakerQueries";
-// Cached inference
-export {
-  type InvokeEndpointQueryOptions,
-  type InvokeEndpointQueryOptionsResult,
-  invokeEndpointQueryOptions,
-} from "./invokeEndpointQueryOptions";
-export { SageMakerProvider, type SageMakerProviderProps } from "./SageMakerProvider";
-export {
-  type InvokeEndpointQueryInput,
-  type InvokeEndpointQueryKey,
-  type InvokeKeyFields,
-  type SageMakerEndpointKey,
-  type SageMakerRootKey,
-  sageMakerKeys,
-} from "./sageMakerKeys";
-export type { Decoder, InputWithDefaults, InvokeResult, SageMakerError } from "./types";
-// Imperative inference
-export {
-  type UseInvokeEndpointOptions,
-  type UseInvokeEndpointResult,
-  useInvokeEndpoint,
-} from "./useInvokeEndpoint";
-export { useInvokeEndpointQuery } from "./useInvokeEndpointQuery";
-// Streaming
-export {
-  type UseInvokeEndpointStreamOptions,
-  type UseInvokeEndpointStreamResult,
-  useInvokeEndpointStream,
-} from "./useInvokeEndpointStream";
-export {
-  type InvokeEndpointSuspenseQueryOptions,
-  useInvokeEndpointSuspenseQuery,
-} from "./useInvokeEndpointSuspenseQuery";
-export { useSageMakerClient } from "./useSageMakerClient";
+  StatefulSessionOptions,
+} from "./sessionTypes";
 export {
   type NotOpenSessionResult,
   type OpenSessionResult,
@@ -58,3 +74,8 @@ export {
   type UseStatefulSessionResult,
   useStatefulSession,
 } from "./useStatefulSession";
+
+// Decoding and shared types
+
+export { decodeBody } from "./decodeBody";
+export type { Decoder, InputWithDefaults, InvokeResult, SageMakerError } from "./types";

@@ -25,6 +25,14 @@ type MutationOptions<TData, TVariables> = UseMutationOptions<
 /** The signal each call (each mutation execution: its context object) was made under. */
 const signals = /* @__PURE__ */ new WeakMap<object, AbortSignal>();
 
+const notAnError = {
+  status: "idle",
+  isIdle: true,
+  isError: false,
+  error: null,
+  failureReason: null,
+} as const;
+
 export interface UseInvokeEndpointOptions<
   TData = unknown,
   TDefaults extends Partial<Input> = Record<never, never>,
@@ -65,11 +73,16 @@ export type UseInvokeEndpointResult<TData = unknown, TInput = Input> = Omit<
   /** The last answer as the client gave it (`Body`, `ContentType`, `$metadata`, ...). */
   output: InvokeEndpointCommandOutput | undefined;
   /**
-   * Aborts the calls made so far (they fail with `AbortError`): those running, and those not
-   * sent yet (waiting to retry, paused, queued behind their `scope`), which fail when their
-   * turn comes, without sending. Unmounting does it too.
+   * Aborts the calls made so far (their `invoke` rejects with `AbortError`): those running,
+   * and those not sent yet (waiting to retry, paused, queued behind their `scope`), which fail
+   * when their turn comes, without sending. Unmounting does it too.
    */
   abort(): void;
+  /**
+   * The last call was aborted. That is not an error: `status` is `idle`, `error` is null and
+   * `onError` is not called (`onSettled` is, with the `AbortError`).
+   */
+  isAborted: boolean;
 };
 
 /**
@@ -88,7 +101,13 @@ export function useInvokeEndpoint<
 ): UseInvokeEndpointResult<TData, InputWithDefaults<Input, TDefaults>> {
   const client = useSageMakerClient();
   const calls = useCalls();
-  const { defaults, decode = decodeBody as Decoder<TData>, retry = false, ...rest } = options;
+  const {
+    defaults,
+    decode = decodeBody as Decoder<TData>,
+    retry = false,
+    onError,
+    ...rest
+  } = options;
   const mutation = useMutation<
     InvokeResult<TData>,
     SageMakerError,
@@ -96,6 +115,7 @@ export function useInvokeEndpoint<
   >({
     mutationKey: [...sageMakerKeys.all, "invoke"],
     ...rest,
+    onError: (error, ...more) => (isAbort(error) ? undefined : onError?.(error, ...more)),
     retry: (count, error) =>
       !isAbort(error) &&
       (typeof retry === "function" ? retry(count, error) : retry === true || count < +retry),
@@ -112,8 +132,12 @@ export function useInvokeEndpoint<
       return { data: await decode(output, input), output };
     },
   });
+  const isAborted = mutation.isError && isAbort(mutation.error);
   return {
     ...mutation,
+    // An aborted call shows as no call at all, but for `isAborted` (and `variables`).
+    ...(isAborted && notAnError),
+    isAborted,
     invoke: mutation.mutateAsync,
     data: mutation.data?.data,
     output: mutation.data?.output,

@@ -1,50 +1,26 @@
-import { useState, useSyncExternalStore } from "react";
-import {
-  createSessionKeeper,
-  type OpenedSessionView,
-  type OpenSession,
-  type SessionCalls,
-  type SessionFields,
-  type SessionView,
-} from "./internal/SessionKeeper";
-import type { StreamSnapshot } from "./internal/StreamStore";
+import { useEffect, useState, useSyncExternalStore } from "react";
+import { createSessionKeeper } from "./internal/SessionKeeper";
 import { useCalls } from "./internal/useCalls";
-import { type StreamOptions, useStream, useUnmount } from "./internal/useStream";
-import type { Decoder, SageMakerError } from "./types";
+import { useStream, useUnmount } from "./internal/useStream";
+import type {
+  OpenedSessionView,
+  OpenSession,
+  SessionCalls,
+  SessionFields,
+  SessionView,
+  StatefulSessionOptions,
+} from "./sessionTypes";
+import type { StreamOptions, StreamSnapshot } from "./streamTypes";
+import type { SageMakerError } from "./types";
 import { useSageMakerClient } from "./useSageMakerClient";
 
 /**
  * The session's shared fields (`ContentType`, `TargetVariant`, `InferenceComponentName`,
- * `openBody`, `closeBody`, ...), the stream options, and the session's own.
+ * `openBody`, `closeBody`, ...), the session's own options, and the stream options.
  */
-export interface UseStatefulSessionOptions<TData = unknown> extends SessionFields, StreamOptions {
-  /** The endpoint whose container keeps the session. @example "chat" */
-  endpointName: string;
-  /**
-   * Turns the answers of `invoke` into `data`.
-   * @default decodeBody
-   */
-  decode?: Decoder<TData>;
-  /**
-   * Keep the session id in `sessionStorage` (per tab), under this key or, with `true`,
-   * `sagefetch:session:<endpointName>`, and take it up again after a reload.
-   * @default false
-   */
-  persist?: boolean | string;
-  /**
-   * Close the session when the component unmounts (not on a reload: see `persist`), and
-   * forget its kept id. An open under way is aborted; a session it opens anyway is closed.
-   * @default false
-   */
-  closeOnUnmount?: boolean;
-  /**
-   * How long before `expiresAt` `expiresSoon` turns true and `onExpiresSoon` is called.
-   * @default 60000
-   */
-  warnBeforeMs?: number;
-  /** Called once per session, when it is `warnBeforeMs` from expiring. */
-  onExpiresSoon?: (session: OpenedSessionView) => void;
-}
+export interface UseStatefulSessionOptions<TData = unknown>
+  extends StatefulSessionOptions<TData>,
+    StreamOptions {}
 
 interface SessionResultBase<TData> extends StreamSnapshot {
   /** True from `warnBeforeMs` before `expiresAt` until the session ends. */
@@ -108,11 +84,15 @@ export function useStatefulSession<TData = unknown>(
 ): UseStatefulSessionResult<TData> {
   const client = useSageMakerClient();
   const calls = useCalls();
+  // The store reads the stream options, and nothing else, from the hook's; the keeper gets
+  // the session's own (they become the calls' fields: no stream option may be among them).
   const [streams, stream] = useStream(options);
-  const [keeper] = useState(() => createSessionKeeper<TData>(calls, streams));
-  // Read when used, so the latest render's options apply (as TanStack Query's observers do).
-  keeper.options = options;
-  keeper.client = client;
+  const { format, throttleMs, onToken, onFinish, onError, ...own } = options;
+  const keeperOptions = { ...own, client };
+  const [keeper] = useState(() => createSessionKeeper<TData>(calls, streams, keeperOptions));
+  // The latest render's options and client, given after the render (as TanStack Query's
+  // useBaseQuery gives its observer), before the mount effect below reads them.
+  useEffect(() => keeper.setOptions(keeperOptions));
   const { session, handle, expiresSoon, error } = useSyncExternalStore(
     keeper.subscribe,
     keeper.getSnapshot,

@@ -1,5 +1,6 @@
 import { SageMakerRuntimeClient } from "@sagefetch/core";
 import { DEMO_REGION, type Settings } from "../settings/settings";
+import { inStep } from "./failedStep";
 
 type DemoService = typeof import("../demo/demoService");
 let demo: Promise<DemoService> | undefined;
@@ -7,7 +8,8 @@ let demo: Promise<DemoService> | undefined;
 /**
  * A client for the settings' mode. Demo: starts the mock's service worker (loaded on first
  * use) and signs with the demo key. AWS: stops the mock, and signs with Cognito Identity Pool
- * credentials (loaded on first use), sending through the relay.
+ * credentials (loaded on first use), sending through the relay; a failure of either step is
+ * remembered as that step's (see failedStep), so the UI can say which one failed.
  */
 export async function connect(settings: Settings): Promise<SageMakerRuntimeClient> {
   if (settings.mode === "demo") {
@@ -18,13 +20,16 @@ export async function connect(settings: Settings): Promise<SageMakerRuntimeClien
   }
   await stopDemo();
   const { fromCognitoIdentityPool } = await import("@sagefetch/core/cognito");
+  const cognito = fromCognitoIdentityPool({
+    identityPoolId: settings.identityPoolId,
+    region: settings.region,
+  });
   return new SageMakerRuntimeClient({
     region: settings.region,
-    credentials: fromCognitoIdentityPool({
-      identityPoolId: settings.identityPoolId,
-      region: settings.region,
-    }),
+    credentials: (options) => inStep("cognito", () => cognito(options)),
     relay: settings.relayUrl,
+    // Every request of this client goes to the relay. `fetch` is looked up at each call.
+    fetch: (input, init) => inStep("relay", () => fetch(input, init)),
   });
 }
 

@@ -1,6 +1,7 @@
 import { useCallLog } from "./CallLogContext";
 import type { CallRecord } from "./callRecord";
 import { HistoryItem } from "./HistoryItem";
+import { shownCalls } from "./shownCalls";
 
 /** Shown of the call log, newest first. */
 const SHOWN = 25;
@@ -8,18 +9,23 @@ const SHOWN = 25;
 /** The calls made, newest first, each with a button to send it again. */
 export function HistoryPanel({ onReplay }: { onReplay(call: CallRecord): void }) {
   const { calls } = useCallLog();
-  const shown = calls.slice(-SHOWN).reverse();
+  const shown = shownCalls(calls, SHOWN);
   return (
     <section className="panel" aria-labelledby="history-heading">
       <h2 id="history-heading">History</h2>
-      {shown.length === 0 ? (
+      {shown.calls.length === 0 ? (
         <p className="muted">No calls yet.</p>
       ) : (
         <ol className="history" aria-label="Calls, newest first">
-          {shown.map((call) => (
+          {shown.calls.map((call) => (
             <HistoryItem key={call.id} call={call} onReplay={onReplay} />
           ))}
         </ol>
+      )}
+      {shown.note && (
+        <p className="muted history-note" data-testid="history-note">
+          {shown.note}
+        </p>
       )}
     </section>
   );

@@ -1,15 +1,20 @@
+import type { Answer } from "./decodeAnswer";
 import { useObjectUrl } from "./useObjectUrl";
 
 interface Props {
-  data: unknown;
+  answer: Answer;
   contentType: string | undefined;
 }
 
 const hex = (bytes: Uint8Array) =>
   Array.from(bytes.slice(0, 48), (b) => b.toString(16).padStart(2, "0")).join(" ");
 
-/** The decoded answer: JSON as a tree of text, text as it is, an image as an image, bytes in hex. */
-export function DecodedBody({ data, contentType }: Props) {
+/**
+ * The decoded answer: JSON as a tree of text, text as it is, an image as an image, bytes in
+ * hex; a "JSON" answer that does not parse, as it came, saying so.
+ */
+export function DecodedBody({ answer, contentType }: Props) {
+  const data = answer.kind === "decoded" ? answer.value : undefined;
   const bytes = data instanceof Uint8Array ? data : undefined;
   const isImage = Boolean(bytes && contentType?.startsWith("image/"));
   const url = useObjectUrl(isImage ? bytes : undefined, contentType);
@@ -27,6 +32,16 @@ export function DecodedBody({ data, contentType }: Props) {
             {bytes.length > 48 ? " …" : ""}
           </pre>
         )}
+      </div>
+    );
+  }
+  if (answer.kind === "not-json") {
+    return (
+      <div className="decoded">
+        <p className="muted" data-testid="not-json">
+          Not valid JSON, though its content type is {contentType}: shown as it came.
+        </p>
+        <pre>{answer.text}</pre>
       </div>
     );
   }

@@ -8,6 +8,11 @@ export function ErrorView({ error }: { error: unknown }) {
       <h3 id="error-name" className="error-name">
         {details.name}
       </h3>
+      {details.step && (
+        <p className="error-step" data-testid="failed-step">
+          <strong>{details.step.name} failed.</strong> {details.step.says}
+        </p>
+      )}
       <p className="error-message">{details.message}</p>
       <dl className="pairs">
         {details.fields.map(([key, value]) => (

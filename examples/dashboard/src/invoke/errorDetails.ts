@@ -1,3 +1,5 @@
+import { failedStep, STEPS } from "../connection/failedStep";
+
 /** The fields of a sagefetch error worth showing, in order, without its class at hand. */
 const FIELDS = [
   "OriginalStatusCode",
@@ -12,6 +14,8 @@ const FIELDS = [
 export interface ErrorDetails {
   name: string;
   message: string;
+  /** The step of the call that failed (Cognito, relay, endpoint), when known. */
+  step?: { name: string; says: string };
   fields: [string, string][];
   httpStatusCode?: number;
   requestId?: string;
@@ -29,9 +33,11 @@ export function errorDetails(error: unknown): ErrorDetails {
   }
   const metadata = (record.$metadata ?? {}) as Record<string, unknown>;
   const num = (value: unknown) => (typeof value === "number" ? value : undefined);
+  const step = failedStep(error);
   return {
     name: error.name,
     message: error.message,
+    ...(step ? { step: STEPS[step] } : {}),
     fields,
     httpStatusCode: num(metadata.httpStatusCode),
     requestId: typeof metadata.requestId === "string" ? metadata.requestId : undefined,

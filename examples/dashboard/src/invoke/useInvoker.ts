@@ -2,11 +2,12 @@ import { useInvokeEndpoint } from "@sagefetch/react";
 import { useCallback, useState } from "react";
 import { useCallLog } from "../history/CallLogContext";
 import type { InvokeRequest } from "../history/callRecord";
+import { decodeAnswer } from "./decodeAnswer";
 import { outcomeOf } from "./errorDetails";
 
 /** `useInvokeEndpoint`, timed and written to the call log, remembering what it sent. */
 export function useInvoker() {
-  const call = useInvokeEndpoint();
+  const call = useInvokeEndpoint({ decode: decodeAnswer });
   const { invoke } = call;
   const { record } = useCallLog();
   const [request, setRequest] = useState<InvokeRequest>();

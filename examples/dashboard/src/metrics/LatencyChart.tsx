@@ -1,10 +1,14 @@
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
+import { axisLabel } from "./axisLabel";
 import type { LatencyPoint } from "./latencySeries";
 
 // Colours chosen for contrast on white and for telling apart without colour (dashes, dots).
 const COLORS = { latency: "#475569", p50: "#1d4ed8", p95: "#b91c1c", ttft: "#047857" };
 
-/** Latency of each call, rolling p50/p95, and time to first token for streams (recharts). */
+/**
+ * Latency of each invoke call, rolling p50/p95, and time to first token for streams
+ * (recharts). The lines run across the streams' points, which have no latency.
+ */
 export function LatencyChart({ points }: { points: LatencyPoint[] }) {
   return (
     <LineChart
@@ -15,7 +19,8 @@ export function LatencyChart({ points }: { points: LatencyPoint[] }) {
     >
       <CartesianGrid stroke="#e2e8f0" vertical={false} />
       <XAxis dataKey="call" tick={{ fill: "#334155", fontSize: 12 }} />
-      <YAxis unit=" ms" width={64} tick={{ fill: "#334155", fontSize: 12 }} />
+      {/* Six characters at most (axisLabel) fit in 60 px at 12 px. */}
+      <YAxis width={60} tickFormatter={axisLabel} tick={{ fill: "#334155", fontSize: 12 }} />
       <Tooltip formatter={(value) => `${value} ms`} labelFormatter={(call) => `Call ${call}`} />
       <Legend wrapperStyle={{ fontSize: 12 }} />
       <Line
@@ -24,6 +29,7 @@ export function LatencyChart({ points }: { points: LatencyPoint[] }) {
         stroke={COLORS.latency}
         strokeWidth={1}
         dot={{ r: 2 }}
+        connectNulls
         isAnimationActive={false}
       />
       <Line
@@ -32,6 +38,7 @@ export function LatencyChart({ points }: { points: LatencyPoint[] }) {
         stroke={COLORS.p50}
         strokeWidth={2}
         dot={false}
+        connectNulls
         isAnimationActive={false}
       />
       <Line
@@ -41,6 +48,7 @@ export function LatencyChart({ points }: { points: LatencyPoint[] }) {
         strokeWidth={2}
         strokeDasharray="6 3"
         dot={false}
+        connectNulls
         isAnimationActive={false}
       />
       <Line

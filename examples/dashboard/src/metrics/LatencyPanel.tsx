@@ -9,16 +9,19 @@ const LatencyChart = lazy(() =>
 
 const ms = (value: number | undefined) => (value === undefined ? "—" : `${Math.round(value)} ms`);
 
-/** p50/p95 over the last calls and time to first token, as numbers and as a live chart. */
+/**
+ * p50/p95 over the last invoke calls and time to first token of streams, as numbers and as a
+ * live chart.
+ */
 export function LatencyPanel() {
   const { calls } = useCallLog();
   const points = latencySeries(calls);
-  const last = points.at(-1);
+  const last = points.findLast((p) => p.p50 !== undefined);
   const lastTtft = points.findLast((p) => p.ttftMs !== undefined)?.ttftMs;
   return (
     <section className="panel" aria-labelledby="latency-heading">
       <h2 id="latency-heading">Latency</h2>
-      <dl className="stats" aria-label={`Over the last ${WINDOW} calls`}>
+      <dl className="stats" aria-label={`Over the last ${WINDOW} invoke calls`}>
         <div className="stat">
           <dt>p50</dt>
           <dd data-testid="p50">{ms(last?.p50)}</dd>
@@ -44,8 +47,8 @@ export function LatencyPanel() {
             <LatencyChart points={points} />
           </Suspense>
           <figcaption className="muted">
-            Each call's latency, p50 and p95 over the last {WINDOW} calls, and time to first token
-            for streams.
+            Each invoke call's latency, p50 and p95 over the last {WINDOW} of them, and time to
+            first token for streams (a whole stream's duration grows with its answer: not shown).
           </figcaption>
         </figure>
       )}

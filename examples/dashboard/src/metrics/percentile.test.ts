@@ -44,8 +44,19 @@ describe("latencySeries", () => {
       call(1, 5, { outcome: "aborted" }),
       call(2, 800, { kind: "stream", timeToFirstTokenMs: 42.04 }),
     ]);
+    expect(points).toEqual([{ call: 2, endpointName: "echo", ttftMs: 42 }]);
+  });
+
+  it("never mixes a whole stream's duration into the invoke latencies", () => {
+    const points = latencySeries([
+      call(1, 10),
+      call(2, 5000, { kind: "stream", timeToFirstTokenMs: 30 }),
+      call(3, 20),
+    ]);
     expect(points).toEqual([
-      { call: 2, endpointName: "echo", latencyMs: 800, p50: 800, p95: 800, ttftMs: 42 },
+      { call: 1, endpointName: "echo", latencyMs: 10, p50: 10, p95: 10 },
+      { call: 2, endpointName: "echo", ttftMs: 30 },
+      { call: 3, endpointName: "echo", latencyMs: 20, p50: 10, p95: 20 },
     ]);
   });
 

@@ -10,6 +10,7 @@ const packages = fileURLToPath(new URL("../../../../packages", import.meta.url))
 const sources = [
   join(root, "src"),
   join(root, "index.html"),
+  join(root, "public"),
   join(root, "vite.config.ts"),
   join(root, "scripts"),
   ...["core", "msw", "react"].map((name) => join(packages, name, "src")),

@@ -1,58 +1,30 @@
 import {
   AbortError,
-  type InvokeEndpointCommandInput,
   type InvokeEndpointCommandOutput,
-  type InvokeEndpointWithResponseStreamCommandInput,
   type SageMakerRuntimeClient,
   Session,
   type SessionInfo,
   type SessionOptions,
-  type SessionState,
 } from "@sagefetch/core";
 import { decodeBody } from "../decodeBody";
-import type { Decoder, InvokeResult, SageMakerError } from "../types";
-import type { UseStatefulSessionOptions } from "../useStatefulSession";
+import type {
+  OpenedSessionView,
+  OpeningSessionView,
+  OpenSession,
+  SessionFields,
+  SessionView,
+  StatefulSessionOptions,
+} from "../sessionTypes";
+import type { StreamResult } from "../streamTypes";
+import type { Decoder, SageMakerError } from "../types";
 import type { StreamStore } from "./StreamStore";
 import { sessionStorageSlot } from "./sessionStorageSlot";
 import type { Calls } from "./useCalls";
 
-/** The fields a session's calls share (routing, content type) and how it opens and closes. */
-export type SessionFields = Omit<SessionOptions, "EndpointName">;
-export type SessionCallInput = Omit<InvokeEndpointCommandInput, "EndpointName" | "SessionId">;
-export type SessionStreamInput = Omit<
-  InvokeEndpointWithResponseStreamCommandInput,
-  "EndpointName" | "SessionId"
->;
-
-/** A session once opened. `state` turns `expired` when `expiresAt` passes. */
-export interface OpenedSessionView {
-  readonly id: string;
-  readonly expiresAt: Date | undefined;
-  readonly state: Exclude<SessionState, "opening">;
+/** The keeper's options: the session's own, and the client it sends with. */
+export interface KeeperOptions<TData> extends StatefulSessionOptions<TData> {
+  client: SageMakerRuntimeClient;
 }
-
-/** A session being opened: no id or expiry yet. */
-export interface OpeningSessionView {
-  readonly id: undefined;
-  readonly expiresAt: undefined;
-  readonly state: "opening";
-}
-
-/** A session as the UI shows it: `opening` (no id yet), then `open`, `closing`, `closed`, `expired`. */
-export type SessionView = OpenedSessionView | OpeningSessionView;
-
-/** The calls of one open session, sent one at a time, in order. */
-export interface SessionCalls<TData> {
-  /** InvokeEndpoint within the session. Rejects on error (`SessionExpiredError` once gone). */
-  invoke(input: SessionCallInput): Promise<InvokeResult<TData>>;
-  /** Streams within the session into the hook's `text`/`parts`/`status`; never rejects. */
-  stream(input: SessionStreamInput): Promise<void>;
-  /** Closes the session (`{"requestType":"CLOSE"}`); a failure shows in `sessionError` too. */
-  close(): Promise<void>;
-}
-
-/** What `open()` resolves with; `state` and `expiresAt` follow the session. */
-export type OpenSession<TData> = OpenedSessionView & SessionCalls<TData>;
 
 export interface KeeperSnapshot<TData> {
   session?: SessionView | undefined;
@@ -63,9 +35,8 @@ export interface KeeperSnapshot<TData> {
 
 /** The session of a `useStatefulSession`, outside React. */
 export interface SessionKeeper<TData> {
-  /** The latest render's options and client, read when used. */
-  options: UseStatefulSessionOptions<TData>;
-  client: SageMakerRuntimeClient;
+  /** Takes the options read from then on (the hook's, after each render). */
+  setOptions(options: KeeperOptions<TData>): void;
   subscribe(listener: () => void): () => void;
   getSnapshot(): KeeperSnapshot<TData>;
   /** Opens a session, or gives the one open (or opening): use `reopen` for a new one. */
@@ -91,7 +62,9 @@ const ignore = () => {};
 export function createSessionKeeper<TData>(
   calls: Calls,
   streams: StreamStore,
+  initial: KeeperOptions<TData>,
 ): SessionKeeper<TData> {
+  let options = initial;
   const listeners = new Set<() => void>();
   let snapshot: KeeperSnapshot<TData> = { expiresSoon: false, error: null };
   let current: Session | undefined;
@@ -112,7 +85,7 @@ export function createSessionKeeper<TData>(
     (session.isExpired() ? "expired" : session.state) as OpenedSessionView["state"];
   const isOpen = () => current && stateOf(current) === "open";
   const storageKey = () => {
-    const { persist, endpointName } = keeper.options;
+    const { persist, endpointName } = options;
     return persist === true ? `sagefetch:session:${endpointName}` : persist;
   };
   /** Writes (or, with no info, removes) the kept id, when `persist` asks for it. */
@@ -130,15 +103,14 @@ export function createSessionKeeper<TData>(
   const sessionOptions = (fields: Partial<SessionFields> | undefined): SessionOptions => {
     const {
       endpointName,
+      client: _client,
       decode: _d,
       persist: _p,
       closeOnUnmount: _c,
       warnBeforeMs: _w,
       onExpiresSoon: _o,
-      format: _f,
-      throttleMs: _t,
       ...shared
-    } = keeper.options;
+    } = options;
     return { ...shared, ...fields, EndpointName: endpointName };
   };
 
@@ -155,12 +127,12 @@ export function createSessionKeeper<TData>(
     const view: OpenedSessionView = { id: current.id as string, expiresAt, state };
     const now = Date.now();
     const end = expiresAt?.getTime() ?? Infinity;
-    const warnAt = end - (keeper.options.warnBeforeMs ?? 60_000);
+    const warnAt = end - (options.warnBeforeMs ?? 60_000);
     const expiresSoon = state === "open" && now >= warnAt;
     keep(state === "open" || state === "closing" ? { id: view.id, expiresAt } : undefined);
     const warn = expiresSoon && !snapshot.expiresSoon;
     publish({ session: view, expiresSoon });
-    if (warn) keeper.options.onExpiresSoon?.(view);
+    if (warn) options.onExpiresSoon?.(view);
     const next = now < warnAt ? warnAt : end;
     if (state === "open" && next < Infinity)
       timer = setTimeout(sync, Math.min(next - now, 2 ** 31 - 1));
@@ -183,9 +155,9 @@ export function createSessionKeeper<TData>(
       async invoke(input) {
         done = session.invoke(input, { abortSignal: calls.signal() });
         const output = (await done) as InvokeEndpointCommandOutput;
-        const decode = keeper.options.decode ?? (decodeBody as Decoder<TData>);
+        const decode = options.decode ?? (decodeBody as Decoder<TData>);
         return {
-          data: await decode(output, { ...input, EndpointName: keeper.options.endpointName }),
+          data: await decode(output, { ...input, EndpointName: options.endpointName }),
           output,
         };
       },
@@ -195,8 +167,8 @@ export function createSessionKeeper<TData>(
         done = streams.run((signal, sent) => {
           before.then(sent, sent);
           return session.stream(input, { abortSignal: signal });
-        }, keeper.options.format ?? "auto");
-        return done as Promise<void>;
+        });
+        return done as Promise<StreamResult>;
       },
       close: () => close(session),
     };
@@ -210,11 +182,11 @@ export function createSessionKeeper<TData>(
     // Fired by `abort()` and by unmounting (before `dispose`).
     const signal = calls.signal();
     const session = await track(
-      Session.open(keeper.client, sessionOptions(fields), { abortSignal: signal }),
+      Session.open(options.client, sessionOptions(fields), { abortSignal: signal }),
     );
     // Aborted once the answer was on its way: never attached.
     if (signal.aborted) {
-      if (keeper.options.closeOnUnmount) close(session).catch(ignore);
+      if (options.closeOnUnmount) close(session).catch(ignore);
       throw new AbortError("Opening the session was aborted.");
     }
     attach(session);
@@ -230,8 +202,9 @@ export function createSessionKeeper<TData>(
     }));
 
   const keeper: SessionKeeper<TData> = {
-    options: undefined as never,
-    client: undefined as never,
+    setOptions(next) {
+      options = next;
+    },
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -247,13 +220,13 @@ export function createSessionKeeper<TData>(
       const key = storageKey();
       const info = key && !current && !pending ? sessionStorageSlot.read(key) : undefined;
       if (!info) return;
-      const session = Session.resume(keeper.client, sessionOptions(lastOpen), info);
+      const session = Session.resume(options.client, sessionOptions(lastOpen), info);
       if (session.isExpired()) keep();
       else attach(session);
     },
     dispose() {
       stop();
-      if (keeper.options.closeOnUnmount && isOpen()) {
+      if (options.closeOnUnmount && isOpen()) {
         // Closed on purpose: the next mount must not take it up.
         keep();
         close(current as Session).catch(ignore);

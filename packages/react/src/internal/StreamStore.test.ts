@@ -33,11 +33,11 @@ describe("createStreamStore", () => {
   afterEach(() => vi.useRealTimers());
 
   it("publishes at most once per frame and per throttleMs, and the end at once", async () => {
-    const store = createStreamStore();
+    const store = createStreamStore({ format: "text" });
     let published = 0;
     store.subscribe(() => published++);
     // 5,000 parts in one second, 5 every millisecond.
-    const done = store.run(async () => ({ Body: parts(5000, 1, 5) }), "text");
+    const done = store.run(async () => ({ Body: parts(5000, 1, 5) }));
     await vi.advanceTimersByTimeAsync(1100);
     await done;
     const { text, parts: pieces, status } = store.getSnapshot();
@@ -50,11 +50,10 @@ describe("createStreamStore", () => {
   });
 
   it("with throttleMs 0, publishes once per frame", async () => {
-    const store = createStreamStore();
-    store.throttleMs = 0;
+    const store = createStreamStore({ format: "text", throttleMs: 0 });
     let published = 0;
     store.subscribe(() => published++);
-    const done = store.run(async () => ({ Body: parts(1000, 1) }), "text");
+    const done = store.run(async () => ({ Body: parts(1000, 1) }));
     await vi.advanceTimersByTimeAsync(1100);
     await done;
     // ~1 s of 16 ms frames: about 63, never one per part.
@@ -63,11 +62,11 @@ describe("createStreamStore", () => {
   });
 
   it("measures time to first token and tokens per second", async () => {
-    const store = createStreamStore();
+    const store = createStreamStore({ format: "text" });
     const done = store.run(async () => {
       await sleep(250);
       return { Body: parts(11, 100) };
-    }, "text");
+    });
     await vi.advanceTimersByTimeAsync(2000);
     await done;
     const { timeToFirstTokenMs, tokensPerSecond } = store.getSnapshot();
@@ -77,12 +76,12 @@ describe("createStreamStore", () => {
   });
 
   it("measures the duration: to the latest publication while streaming, to the end once ended", async () => {
-    const store = createStreamStore();
+    const store = createStreamStore({ format: "text" });
     expect(store.getSnapshot().durationMs).toBeUndefined();
     const done = store.run(async () => {
       await sleep(100);
       return { Body: parts(10, 100) };
-    }, "text");
+    });
     await vi.advanceTimersByTimeAsync(520);
     const midway = store.getSnapshot().durationMs as number;
     expect(store.getSnapshot().status).toBe("streaming");
@@ -98,8 +97,8 @@ describe("createStreamStore", () => {
   });
 
   it("keeps what arrived when aborted, and ignores what the aborted stream still sends", async () => {
-    const store = createStreamStore();
-    const done = store.run(async () => ({ Body: parts(100, 10) }), "text");
+    const store = createStreamStore({ format: "text" });
+    const done = store.run(async () => ({ Body: parts(100, 10) }));
     await vi.advanceTimersByTimeAsync(55);
     store.abort();
     expect(store.getSnapshot()).toMatchObject({ status: "aborted", error: null });
@@ -111,18 +110,18 @@ describe("createStreamStore", () => {
   });
 
   it("a new run supersedes the running one", async () => {
-    const store = createStreamStore();
-    const first = store.run(async () => ({ Body: parts(100, 10) }), "text");
+    const store = createStreamStore({ format: "text" });
+    const first = store.run(async () => ({ Body: parts(100, 10) }));
     await vi.advanceTimersByTimeAsync(35);
-    const second = store.run(async () => ({ Body: parts(2, 1) }), "text");
+    const second = store.run(async () => ({ Body: parts(2, 1) }));
     await vi.advanceTimersByTimeAsync(1500);
     await Promise.all([first, second]);
     expect(store.getSnapshot()).toMatchObject({ text: "0,1,", status: "success" });
   });
 
   it("reset goes back to idle and empty", async () => {
-    const store = createStreamStore();
-    const done = store.run(async () => ({ Body: parts(3, 0) }), "text");
+    const store = createStreamStore({ format: "text" });
+    const done = store.run(async () => ({ Body: parts(3, 0) }));
     await vi.advanceTimersByTimeAsync(50);
     await done;
     store.reset();
@@ -130,12 +129,12 @@ describe("createStreamStore", () => {
   });
 
   it("an error keeps the text that arrived before it", async () => {
-    const store = createStreamStore();
+    const store = createStreamStore({ format: "text" });
     async function* failing(): AsyncGenerator<ResponseStreamEvent> {
       yield* parts(2, 0);
       throw Object.assign(new Error("overloaded"), { name: "ModelStreamError" });
     }
-    await store.run(async () => ({ Body: failing() }), "text");
+    await store.run(async () => ({ Body: failing() }));
     expect(store.getSnapshot()).toMatchObject({
       text: "0,1,",
       status: "error",

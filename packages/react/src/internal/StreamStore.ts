@@ -1,46 +1,23 @@
+import type { StreamOptions, StreamResult, StreamSnapshot, StreamStatus } from "../streamTypes";
 import type { SageMakerError } from "../types";
 import { isAbort } from "./isAbort";
-import { type PieceFormat, readPieces, type StreamOutput } from "./readPieces";
-
-export type StreamStatus = "idle" | "streaming" | "success" | "error" | "aborted";
-
-/** What a streaming hook renders. */
-export interface StreamSnapshot {
-  /** Everything received so far, joined. */
-  text: string;
-  /** The pieces received so far: tokens (`format: "tokens"`) or text chunks. */
-  parts: readonly string[];
-  status: StreamStatus;
-  error: SageMakerError | null;
-  /** Pieces after the first, per second since the first (decode speed); once there are two. */
-  tokensPerSecond: number | undefined;
-  /**
-   * Milliseconds from sending the request to the first piece: from `start`, or, in a session,
-   * from when the session's earlier calls are done (they are sent one at a time).
-   */
-  timeToFirstTokenMs: number | undefined;
-  /**
-   * Milliseconds from sending the request (as `timeToFirstTokenMs`) to the end of the stream,
-   * however it ended; while streaming, to the latest render (it grows as pieces arrive).
-   * `undefined` when idle.
-   */
-  durationMs: number | undefined;
-}
+import { readPieces, type StreamOutput } from "./readPieces";
+import { endStream } from "./streamEvents";
 
 /** A stream's state outside React, read through `useSyncExternalStore`. */
 export interface StreamStore {
-  /** Least ms between two publications while streaming (read at each frame). */
-  throttleMs: number;
+  /** Takes the options the next frame and the next run read (the hook's, after each render). */
+  setOptions(options: StreamOptions): void;
   subscribe(listener: () => void): () => void;
   getSnapshot(): StreamSnapshot;
   /**
    * Streams what `send` answers into the state; a stream already running is aborted first.
    * The clock starts now, or when `send` calls `sent` (a request that waited its turn).
+   * Resolves once this stream has ended, however it ended; never rejects.
    */
   run(
     send: (signal: AbortSignal, sent: () => void) => Promise<StreamOutput>,
-    format: PieceFormat,
-  ): Promise<void>;
+  ): Promise<StreamResult>;
   /** Aborts the running stream; what arrived stays, with status `aborted`. */
   abort(): void;
   /** Aborts the running stream and forgets everything. */
@@ -52,7 +29,8 @@ export interface StreamStore {
  * arrive, so that one publication is one render; the end of a stream is published at once.
  * (Closures rather than a class: minifiers shorten variables, not property names.)
  */
-export function createStreamStore(): StreamStore {
+export function createStreamStore(initial: StreamOptions = {}): StreamStore {
+  let options = initial;
   const listeners = new Set<() => void>();
   let snapshot: StreamSnapshot;
   let controller: AbortController | undefined;
@@ -86,7 +64,7 @@ export function createStreamStore(): StreamStore {
     cancelFrame ??= onNextFrame(() => {
       cancelFrame = undefined;
       // Frames come faster than throttleMs on fast displays (and in happy-dom): skip those.
-      if (now() - lastPublished < store.throttleMs - 1) schedule();
+      if (now() - lastPublished < (options.throttleMs ?? 20) - 1) schedule();
       else publish();
     });
   };
@@ -101,16 +79,23 @@ export function createStreamStore(): StreamStore {
   };
 
   const store: StreamStore = {
-    throttleMs: 20,
+    setOptions(next) {
+      options = next;
+    },
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
     getSnapshot: () => snapshot,
-    async run(send, format) {
+    async run(send) {
+      // Read as the stream starts: an options change mid-stream applies to the next one.
+      const format = options.format ?? "auto";
       end("streaming", null, true);
       const own = new AbortController();
       controller = own;
+      // This stream's own pieces, kept when a newer one takes the store's place.
+      const mine = parts;
+      let thrown: unknown;
       startedAt = now();
       // Published with the first pieces, in one render, unless none come within a frame.
       schedule();
@@ -121,14 +106,25 @@ export function createStreamStore(): StreamStore {
         for await (const piece of readPieces(format, output)) {
           if (controller !== own) break;
           lastAt = now();
-          if (parts.length === 0) firstAt = lastAt;
-          parts.push(piece);
+          if (mine.length === 0) firstAt = lastAt;
+          mine.push(piece);
+          options.onToken?.(piece);
           schedule();
         }
-        if (controller === own) end("success");
       } catch (error) {
-        if (controller === own) end(isAbort(error) ? "aborted" : "error", error);
+        thrown = error;
       }
+      const ended: StreamResult["status"] =
+        own.signal.aborted || isAbort(thrown) ? "aborted" : thrown ? "error" : "success";
+      const failure = ended === "error" ? (thrown as SageMakerError) : null;
+      if (controller === own) end(ended, failure);
+      const result = endStream(mine, ended, failure);
+      // Queued rather than called: what a callback throws is reported as uncaught (as from an
+      // event listener), and `start()` still resolves (they run before its caller resumes).
+      const { onError, onFinish } = options;
+      if (failure) queueMicrotask(() => onError?.(failure));
+      queueMicrotask(() => onFinish?.(result));
+      return result;
     },
     abort() {
       if (controller) end("aborted");

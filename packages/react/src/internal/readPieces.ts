@@ -1,30 +1,19 @@
 import {
   type InvokeEndpointWithResponseStreamCommandOutput,
-  type ResponseStreamEvent,
   readTextChunks,
   readTokens,
 } from "@sagefetch/core";
+import type { PieceFormat } from "../streamTypes";
 
 export type StreamOutput = Pick<
   InvokeEndpointWithResponseStreamCommandOutput,
   "Body" | "ContentType"
 >;
 
-/**
- * How a stream's parts become the pieces a hook shows: `"tokens"` reads the generated text of
- * TGI, LMI, vLLM and OpenAI-style events (`readTokens`), `"text"` the raw text (UTF-8 decoded
- * across parts), `"auto"` tokens for `text/event-stream` and JSON Lines answers and text
- * otherwise; or a reader of your own, e.g. core's `readSseData` or `readLines`.
- */
-export type PieceFormat =
-  | "auto"
-  | "tokens"
-  | "text"
-  | ((body: AsyncIterable<ResponseStreamEvent>) => AsyncIterable<string>);
-
 // Matches JSON Lines types too (`application/jsonlines`, `application/jsonl`).
 const TOKEN_TYPES = /event-stream|jsonl|ndjson/i;
 
+/** The pieces of a stream, read as `format` says (see `PieceFormat`). */
 export function readPieces(format: PieceFormat, output: StreamOutput): AsyncIterable<string> {
   if (typeof format === "function") return format(output.Body);
   const tokens =

@@ -1,29 +1,14 @@
 import { useEffect, useRef, useState, useSyncExternalStore } from "react";
-import type { PieceFormat } from "./readPieces";
-import { createStreamStore, type StreamSnapshot, type StreamStore } from "./StreamStore";
+import type { StreamOptions, StreamSnapshot } from "../streamTypes";
+import { createStreamStore, type StreamStore } from "./StreamStore";
 
-/** Options of the streaming hooks. */
-export interface StreamOptions {
-  /**
-   * How the parts are read: `"tokens"` (TGI/LMI/vLLM events), `"text"` (raw text), `"auto"`
-   * (tokens for `text/event-stream` and JSON Lines answers, text otherwise), or your reader.
-   * @default "auto"
-   * @example format: "tokens"
-   */
-  format?: PieceFormat;
-  /**
-   * Least time between two renders while streaming. Renders happen on animation frames, so
-   * 0 means every frame; the default renders every other frame on a 60 Hz display (≤ 50 a
-   * second on any), however fast tokens arrive. The end of a stream renders at once.
-   * @default 20
-   */
-  throttleMs?: number;
-}
-
-/** The shared base of the streaming hooks: a store, its snapshot, aborted on unmount. */
+/**
+ * The shared base of the streaming hooks: a store made with the first render's options, given
+ * each later render's in an effect, its snapshot, and the stream aborted on unmount.
+ */
 export function useStream(options: StreamOptions): [StreamStore, StreamSnapshot] {
-  const [store] = useState(createStreamStore);
-  store.throttleMs = options.throttleMs ?? 20;
+  const [store] = useState(() => createStreamStore(options));
+  useEffect(() => store.setOptions(options));
   const snapshot = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
   useUnmount(store.abort);
   return [store, snapshot];

@@ -1,7 +1,7 @@
 import { AbortError } from "@sagefetch/core";
 import { act, renderHook, waitFor } from "@testing-library/react";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { useInvokeEndpoint, useStatefulSession } from "../../src/index";
+import { useInvokeEndpoint, useInvokeEndpointStream, useStatefulSession } from "../../src/index";
 import { order } from "../harness/endpoints";
 import { type MockService, startMock } from "../harness/startMock";
 import { providerFor, settle } from "../harness/wrapper";
@@ -47,6 +47,48 @@ describe("in Chromium, through MSW's service worker", () => {
     expect(await call).toBeInstanceOf(AbortError);
     // Rejected long before the 5 s answer, with room for a loaded machine.
     expect(performance.now() - started).toBeLessThan(4000);
+  });
+
+  it("abort() leaves a call aborted, not failed: isAborted, no error", async () => {
+    const { result } = renderHook(() => useInvokeEndpoint(), {
+      wrapper: providerFor(service.client()),
+    });
+    let call!: Promise<unknown>;
+    act(() => {
+      call = settle(
+        result.current.invoke({
+          EndpointName: "slow",
+          Body: "{}",
+          CustomAttributes: "delay-ms=5000",
+        }),
+      );
+    });
+    await waitFor(() => expect(service.mock.requests).toHaveLength(1));
+    act(() => result.current.abort());
+    expect(await act(() => call)).toBeInstanceOf(AbortError);
+    await waitFor(() => expect(result.current.isAborted).toBe(true));
+    expect(result.current).toMatchObject({ status: "idle", error: null, isError: false });
+  });
+
+  it("a stream's start() resolves with its result; onToken hears every token", async () => {
+    const tokens: string[] = [];
+    const { result } = renderHook(
+      () =>
+        useInvokeEndpointStream({
+          defaults: { EndpointName: "chat", ContentType: "application/json" },
+          onToken: (token) => tokens.push(token),
+        }),
+      { wrapper: providerFor(service.client()) },
+    );
+    const ended = await act(() => result.current.start({ Body: JSON.stringify({ inputs: "hi" }) }));
+    expect(ended).toMatchObject({
+      text: 'Turn 1: you said "hi".',
+      status: "success",
+      finishReason: "stop",
+      error: null,
+    });
+    expect(tokens.join("")).toBe(ended.text);
+    expect(ended.events.filter((event) => event.type === "text-delta")).toHaveLength(tokens.length);
   });
 
   it("a session's calls go one at a time, in order, and its stream grows in place", async () => {

@@ -107,7 +107,7 @@ describe("useInvokeEndpointStream in Chromium", () => {
         <Stream />
       </SageMakerProvider>,
     );
-    let done!: Promise<void> | undefined;
+    let done!: Promise<unknown> | undefined;
     act(() => {
       done = seen.hook?.start({ Body: '{"tokens": 200, "ms": 600}' });
     });

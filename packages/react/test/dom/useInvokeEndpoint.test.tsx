@@ -203,8 +203,44 @@ describe("useInvokeEndpoint", () => {
     act(() => result.current.abort());
     const errors = await act(() => Promise.all(calls));
     for (const error of errors) expect(error).toBeInstanceOf(AbortError);
-    await waitFor(() => expect(result.current.error).toBeInstanceOf(AbortError));
+    await waitFor(() => expect(result.current.isAborted).toBe(true));
     expect(service.mock.requests).toHaveLength(2);
+  });
+
+  it("an aborted call reports isAborted, not an error; onError hears only real errors", async () => {
+    const heard: string[] = [];
+    const { result } = render(() =>
+      useInvokeEndpoint({ onError: (error) => void heard.push(error.name) }),
+    );
+    expect(result.current.isAborted).toBe(false);
+    let call!: Promise<unknown>;
+    act(() => {
+      call = settle(
+        result.current.invoke({
+          EndpointName: "slow",
+          Body: "{}",
+          CustomAttributes: "delay-ms=2000",
+        }),
+      );
+    });
+    await waitFor(() => expect(service.mock.requests).toHaveLength(1));
+    act(() => result.current.abort());
+    expect(await act(() => call)).toBeInstanceOf(AbortError);
+    await waitFor(() => expect(result.current.isAborted).toBe(true));
+    expect(result.current).toMatchObject({
+      status: "idle",
+      isIdle: true,
+      isError: false,
+      error: null,
+      failureReason: null,
+    });
+    expect(heard).toEqual([]);
+
+    await act(() => settle(result.current.invoke({ EndpointName: "nope", Body: "x" })));
+    await waitFor(() => expect(result.current.isError).toBe(true));
+    expect(result.current.isAborted).toBe(false);
+    expect(result.current.error).toBeInstanceOf(ValidationError);
+    expect(heard).toEqual(["ValidationError"]);
   });
 
   it("a call still running when the component unmounts is aborted", async () => {

@@ -2,7 +2,11 @@ import { ModelStreamError, readSseData, ValidationError } from "@sagefetch/core"
 import { act, renderHook, render as renderUi, waitFor } from "@testing-library/react";
 import { StrictMode, useEffect, useRef } from "react";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { type UseInvokeEndpointStreamResult, useInvokeEndpointStream } from "../../src/index";
+import {
+  type StreamResult,
+  type UseInvokeEndpointStreamResult,
+  useInvokeEndpointStream,
+} from "../../src/index";
 import { type MockService, startMock } from "../harness/startMock";
 import { providerFor } from "../harness/wrapper";
 
@@ -84,7 +88,7 @@ describe("useInvokeEndpointStream", () => {
 
   it("abort() stops the stream and keeps what arrived; reset() empties it", async () => {
     const { result } = render(() => useInvokeEndpointStream({ throttleMs: 0 }));
-    let done!: Promise<void>;
+    let done!: Promise<unknown>;
     act(() => {
       done = result.current.start({
         EndpointName: "firehose",
@@ -152,7 +156,7 @@ describe("useInvokeEndpointStream", () => {
 
   it("a new start aborts the running stream and shows only the new one", async () => {
     const { result } = render(() => useInvokeEndpointStream());
-    let first!: Promise<void>;
+    let first!: Promise<unknown>;
     act(() => {
       first = result.current.start({
         EndpointName: "firehose",
@@ -168,7 +172,7 @@ describe("useInvokeEndpointStream", () => {
   it("aborting before the answer comes is an abort, not an error", async () => {
     const { result } = render(() => useInvokeEndpointStream());
     service.mock.faults.delay(2000);
-    let done!: Promise<void>;
+    let done!: Promise<unknown>;
     act(() => {
       done = result.current.start(ask("slow"));
     });
@@ -176,6 +180,124 @@ describe("useInvokeEndpointStream", () => {
     act(() => result.current.abort());
     await act(() => done);
     expect(result.current).toMatchObject({ status: "aborted", error: null, text: "" });
+  });
+});
+
+describe("useInvokeEndpointStream: what a stream gives back", () => {
+  const finish = (reason: string) => ({ type: "finish", reason });
+
+  it("start() resolves with the text, events, finish reason, usage, status and error", async () => {
+    const { result } = render(() => useInvokeEndpointStream());
+    const ended = await act(() => result.current.start(ask("hello")));
+    expect(ended).toEqual({
+      text: result.current.text,
+      events: [
+        ...result.current.parts.map((text) => ({ type: "text-delta", text })),
+        finish("stop"),
+      ],
+      finishReason: "stop",
+      status: "success",
+      error: null,
+    });
+    expect(ended.usage).toBeUndefined();
+    expect(ended.text).toBe('Turn 1: you said "hello".');
+  });
+
+  it("onToken hears each piece as it arrives, onFinish the result start() resolves with", async () => {
+    const tokens: string[] = [];
+    const finished: StreamResult[] = [];
+    const errors: unknown[] = [];
+    const { result } = render(() =>
+      useInvokeEndpointStream({
+        onToken: (token) => tokens.push(token),
+        onFinish: (ended) => finished.push(ended),
+        onError: (error) => errors.push(error),
+      }),
+    );
+    const ended = await act(() => result.current.start(ask("hi")));
+    expect(tokens).toEqual(result.current.parts);
+    expect(tokens.length).toBeGreaterThan(1);
+    expect(finished).toEqual([ended]);
+    expect(errors).toEqual([]);
+  });
+
+  it("a stream that fails: onError, then onFinish, and an error event before the finish", async () => {
+    const heard: string[] = [];
+    const { result } = render(() =>
+      useInvokeEndpointStream({
+        onError: (error) => heard.push(`error ${error.name}`),
+        onFinish: (ended) => heard.push(`finish ${ended.status}`),
+      }),
+    );
+    const ended = await act(() =>
+      result.current.start({ EndpointName: "breaks-midway", Body: "{}" }),
+    );
+    expect(heard).toEqual(["error ModelStreamError", "finish error"]);
+    expect(ended).toMatchObject({ text: "Hello world", status: "error", finishReason: "error" });
+    expect(ended.error).toBeInstanceOf(ModelStreamError);
+    expect(ended.error).toBe(result.current.error);
+    expect(ended.events.slice(-2)).toEqual([
+      { type: "error", error: ended.error },
+      finish("error"),
+    ]);
+    expect(ended.events.filter((event) => event.type === "text-delta")).toHaveLength(2);
+  });
+
+  it("an aborted stream resolves as aborted with what arrived; onError stays silent", async () => {
+    const errors: unknown[] = [];
+    const finished: StreamResult[] = [];
+    const { result } = render(() =>
+      useInvokeEndpointStream({
+        throttleMs: 0,
+        onError: (error) => errors.push(error),
+        onFinish: (ended) => finished.push(ended),
+      }),
+    );
+    let done!: Promise<StreamResult>;
+    act(() => {
+      done = result.current.start({
+        EndpointName: "firehose",
+        Body: '{"tokens": 1000, "ms": 2000}',
+      });
+    });
+    await waitFor(() => expect(result.current.parts.length).toBeGreaterThan(5));
+    act(() => result.current.abort());
+    const ended = await act(() => done);
+    expect(ended).toMatchObject({ status: "aborted", finishReason: "abort", error: null });
+    expect(ended.text).toBe(result.current.text);
+    expect(ended.text.startsWith("t0 t1 t2 ")).toBe(true);
+    expect(ended.events.at(-1)).toEqual(finish("abort"));
+    expect(errors).toEqual([]);
+    expect(finished).toEqual([ended]);
+  });
+
+  it("a stream a newer start() replaced resolves as aborted with its own text", async () => {
+    const { result } = render(() => useInvokeEndpointStream());
+    let first!: Promise<StreamResult>;
+    act(() => {
+      first = result.current.start({
+        EndpointName: "firehose",
+        Body: '{"tokens": 1000, "ms": 2000}',
+      });
+    });
+    await waitFor(() => expect(result.current.parts.length).toBeGreaterThan(0));
+    const second = await act(() => result.current.start(ask("second")));
+    const replaced = await act(() => first);
+    expect(replaced).toMatchObject({ status: "aborted", finishReason: "abort" });
+    expect(replaced.text.startsWith("t0 ")).toBe(true);
+    expect(second).toMatchObject({ status: "success", text: 'Turn 1: you said "second".' });
+  });
+
+  it("the callbacks of the latest render are the ones called", async () => {
+    const heard: string[] = [];
+    const { result, rerender } = renderHook(
+      ({ name }: { name: string }) =>
+        useInvokeEndpointStream({ onFinish: (ended) => heard.push(`${name}: ${ended.text}`) }),
+      { wrapper: providerFor(service.client()), initialProps: { name: "first" } },
+    );
+    rerender({ name: "second" });
+    await act(() => result.current.start(ask("hi", { parameters: { max_new_tokens: 1 } })));
+    expect(heard).toEqual(["second: Turn"]);
   });
 });
 

@@ -88,6 +88,28 @@ describe("useStatefulSession", () => {
     );
   });
 
+  it("a session's stream() resolves with its result, and calls the stream callbacks", async () => {
+    const tokens: string[] = [];
+    const finished: unknown[] = [];
+    const { result } = renderSession({
+      endpointName: "chat",
+      ContentType: "application/json",
+      onToken: (token) => tokens.push(token),
+      onFinish: (ended) => finished.push(ended),
+    });
+    await act(() => result.current.open());
+    const ended = await act(() => opened(result.current).stream(ask("Hello")));
+    expect(ended).toMatchObject({
+      text: 'Turn 1: you said "Hello".',
+      status: "success",
+      finishReason: "stop",
+      error: null,
+    });
+    expect(ended.usage).toBeUndefined();
+    expect(tokens.join("")).toBe(ended.text);
+    expect(finished).toEqual([ended]);
+  });
+
   it("open() while opening or open gives the same session; one NEW_SESSION", async () => {
     const { result } = renderSession({ endpointName: "chat" });
     const [a, b] = await act(() => Promise.all([result.current.open(), result.current.open()]));

@@ -11,6 +11,7 @@ import {
   type InvokeResult,
   invokeEndpointQueryOptions,
   type SageMakerError,
+  type StreamResult,
   type StreamStatus,
   sageMakerKeys,
   useInvokeEndpoint,
@@ -75,7 +76,7 @@ export function useStreamTypes(): void {
   const stream = useInvokeEndpointStream({ defaults: { EndpointName: "chat" } });
   expectTypeOf(stream.status).toEqualTypeOf<StreamStatus>();
   expectTypeOf(stream.text).toEqualTypeOf<string>();
-  expectTypeOf(stream.start({ Body: "{}" })).toEqualTypeOf<Promise<void>>();
+  expectTypeOf(stream.start({ Body: "{}" })).toEqualTypeOf<Promise<StreamResult>>();
   const bare = useInvokeEndpointStream();
   // @ts-expect-error: EndpointName is required without defaults.
   bare.start({ Body: "{}" });
@@ -92,7 +93,7 @@ export async function useSessionTypes(): Promise<void> {
     expectTypeOf(chat.session.id).toEqualTypeOf<string>();
     expectTypeOf(chat.session.state).toEqualTypeOf<"open">();
     await chat.invoke({ Body: "{}" });
-    await chat.stream({ Body: "{}" });
+    expectTypeOf(chat.stream({ Body: "{}" })).toEqualTypeOf<Promise<StreamResult>>();
     await chat.close();
     // @ts-expect-error: the session's calls carry its id themselves.
     chat.invoke({ Body: "{}", SessionId: "other" });
