@@ -7,9 +7,10 @@ import {
   type ToolSet,
   type UIMessage,
   type UIMessageChunk,
+  type UIMessageStreamOptions,
 } from "ai";
 
-export interface SageMakerChatTransportOptions {
+export interface SageMakerChatTransportOptions<UI_MESSAGE extends UIMessage = UIMessage> {
   /** The model: `sagemaker("my-llm", { container: "vllm" })` from a provider made in the page. */
   model: LanguageModelV4;
   /** Instructions put before the conversation. */
@@ -28,6 +29,14 @@ export interface SageMakerChatTransportOptions {
   statefulSessions?: boolean;
   /** What the page shows for a failed call; the error's own message by default. */
   errorMessage?: (error: unknown) => string;
+  /**
+   * The answer's metadata (`message.metadata` in `useChat`), from the parts of the model's
+   * stream as they come: usage from `finish`, the time to the first token, … What each call
+   * returns is merged into the metadata so far.
+   * @example
+   * messageMetadata: ({ part }) => (part.type === "finish" ? { usage: part.totalUsage } : undefined)
+   */
+  messageMetadata?: UIMessageStreamOptions<UI_MESSAGE>["messageMetadata"];
 }
 
 /**
@@ -44,7 +53,7 @@ export class SageMakerChatTransport<UI_MESSAGE extends UIMessage = UIMessage>
 {
   private readonly sessions = new Map<string, string>();
 
-  constructor(private readonly options: SageMakerChatTransportOptions) {}
+  constructor(private readonly options: SageMakerChatTransportOptions<UI_MESSAGE>) {}
 
   async sendMessages({
     chatId,
@@ -71,9 +80,11 @@ export class SageMakerChatTransport<UI_MESSAGE extends UIMessage = UIMessage>
         if (statefulSessions && typeof opened === "string") this.sessions.set(chatId, opened);
       },
     });
-    return result.toUIMessageStream({
+    const { messageMetadata } = this.options;
+    return result.toUIMessageStream<UI_MESSAGE>({
       originalMessages: messages,
       onError: this.options.errorMessage ?? errorText,
+      ...(messageMetadata ? { messageMetadata } : {}),
     });
   }
 
