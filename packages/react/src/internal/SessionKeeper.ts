@@ -187,7 +187,7 @@ export function createSessionKeeper<TData>(
     // Aborted once the answer was on its way: never attached.
     if (signal.aborted) {
       if (options.closeOnUnmount) close(session).catch(ignore);
-      throw new AbortError("Opening the session was aborted.");
+      throw new AbortError({ message: "Opening the session was aborted." });
     }
     attach(session);
     return snapshot.handle as OpenSession<TData>;
