@@ -1,6 +1,8 @@
+import type { SageMakerProvider } from "@sagefetch/ai";
 import { useState } from "react";
 import { ChatPanel } from "./chat/ChatPanel";
-import { useChat } from "./chat/useChat";
+import { DEFAULT_CONTAINER } from "./chat/chatModels";
+import { useSageMakerChat } from "./chat/useSageMakerChat";
 import type { CallRecord } from "./history/callRecord";
 import { HistoryPanel } from "./history/HistoryPanel";
 import { InvokePanel } from "./invoke/InvokePanel";
@@ -12,12 +14,21 @@ import { Tabs } from "./ui/Tabs";
 
 type TabId = "invoke" | "chat";
 
+interface Props {
+  mode: Mode;
+  /** The AI SDK provider the chat's models come from. */
+  sagemaker: SageMakerProvider;
+}
+
 /** Invoke and Chat tabs, beside the latency chart and the history. */
-export function Workspace({ mode }: { mode: Mode }) {
+export function Workspace({ mode, sagemaker }: Props) {
   const [tab, setTab] = useState<TabId>("invoke");
   const form = useInvokeForm(mode === "demo" ? "echo" : "");
   const invoker = useInvoker();
-  const chat = useChat();
+  const chat = useSageMakerChat(sagemaker, {
+    container: DEFAULT_CONTAINER,
+    endpointName: mode === "demo" ? DEFAULT_CONTAINER : "",
+  });
   const replay = (call: CallRecord) => {
     if (call.kind === "stream") {
       setTab("chat");
@@ -41,7 +52,7 @@ export function Workspace({ mode }: { mode: Mode }) {
               label: "Invoke",
               panel: <InvokePanel mode={mode} form={form} invoker={invoker} />,
             },
-            { id: "chat", label: "Chat (stream)", panel: <ChatPanel chat={chat} /> },
+            { id: "chat", label: "Chat (stream)", panel: <ChatPanel chat={chat} mode={mode} /> },
           ]}
         />
       </div>
