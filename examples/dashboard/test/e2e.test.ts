@@ -188,7 +188,7 @@ describe.skipIf(!chromiumAvailable())("dashboard in Chromium", () => {
     // Usage and time to first token, per answer.
     expect(await fact(first, "ttft")).toMatch(/^\d+ ms to first token$/);
     expect(await fact(first, "usage")).toBe("4 tokens in, 8 out");
-    expect(await fact(first, "model")).toBe("vllm");
+    expect(await shown(first.locator(".who"))).toBe("vllm");
 
     // The whole conversation goes with the next message: the model counts the turns.
     const second = await sendMessage(page, "Who am I?");
@@ -243,7 +243,7 @@ describe.skipIf(!chromiumAvailable())("dashboard in Chromium", () => {
       expect(await answer.getAttribute("data-status")).toBe("success");
       expect(await answerText(answer)).toContain(`you said "`);
       expect(await answerText(answer)).toContain(`Hello ${family}".`);
-      expect(await fact(answer, "model")).toBe(family);
+      expect(await shown(answer.locator(".who"))).toBe(family);
       expect(await fact(answer, "usage")).toMatch(/^\d+ tokens in, \d+ out$/);
       expect(turn + 1).toBe(await answers(page).count());
     }
@@ -253,7 +253,9 @@ describe.skipIf(!chromiumAvailable())("dashboard in Chromium", () => {
     await openChat(page, "lmi");
     const failed = await sendMessage(page, "Hi [error]");
     expect(await failed.getAttribute("data-status")).toBe("error");
-    expect(await shown(failed.getByRole("alert"))).toBe("Error: Demo failure: the model crashed mid-stream");
+    expect(await shown(failed.getByRole("alert"))).toBe(
+      "Error: Demo failure: the model crashed mid-stream",
+    );
     expect(await answerText(failed)).toBe("Turn");
     await expect
       .poll(() => page.locator(".history-item .tag.bad").allInnerTexts())
@@ -265,7 +267,7 @@ describe.skipIf(!chromiumAvailable())("dashboard in Chromium", () => {
     await page.getByRole("button", { name: "Regenerate" }).click();
     const retried = await answerEnded(page, 6);
     expect(await retried.getAttribute("data-status")).toBe("success");
-    expect(await fact(retried, "model")).toBe("vllm");
+    expect(await shown(retried.locator(".who"))).toBe("vllm");
     expect(await page.getByRole("alert").count()).toBe(0);
   });
 

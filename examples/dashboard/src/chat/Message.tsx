@@ -14,11 +14,10 @@ interface Props {
 
 const whole = (n: number) => Math.round(n).toLocaleString("en-US");
 
-/** The answer's model, time to first token and usage, as one line. */
+/** The answer's time to first token and usage, as one line. */
 function facts({ metadata }: ChatMessage, status: AnswerStatus) {
   const usage = metadata?.usage;
   return [
-    metadata?.endpointName && { key: "model", text: metadata.endpointName },
     metadata?.timeToFirstTokenMs !== undefined && {
       key: "ttft",
       text: `${whole(metadata.timeToFirstTokenMs)} ms to first token`,
@@ -29,6 +28,13 @@ function facts({ metadata }: ChatMessage, status: AnswerStatus) {
     },
     status === "stopped" && { key: "stopped", text: "stopped" },
   ].filter((fact) => typeof fact === "object");
+}
+
+/** Who answered: the endpoint, and its container family when the name does not say it. */
+function who({ metadata }: ChatMessage): string {
+  const { endpointName, container } = metadata ?? {};
+  if (!endpointName) return container ?? "model";
+  return container && container !== endpointName ? `${endpointName} (${container})` : endpointName;
 }
 
 /** One message: the user's text, or the model's answer with its tool calls as cards. */
@@ -49,7 +55,7 @@ export function Message({ message, status, failure }: Props) {
       data-status={status}
       aria-busy={streaming}
     >
-      <span className="who">{message.metadata?.container ?? "model"}</span>
+      <span className="who">{who(message)}</span>
       {message.parts.map((part, i) => {
         const key = `${message.id}-${i}`;
         if (part.type === "tool-get_weather") return <ToolCard key={key} part={part} />;

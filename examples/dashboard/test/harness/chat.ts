@@ -66,5 +66,5 @@ export function seenAnswers(page: Page): Promise<{ status: string | null; text: 
   );
 }
 
-/** The meta line's fact of a kind: `ttft`, `usage`, `model`, `stopped`. */
+/** The meta line's fact of a kind: `ttft`, `usage`, `stopped`. */
 export const fact = (answer: Locator, kind: string) => shown(answer.locator(`.meta .${kind}`));
