@@ -1,8 +1,6 @@
 import type { SageMakerProvider } from "@sagefetch/ai";
-import { useState } from "react";
-import { ChatPanel } from "./chat/ChatPanel";
-import { DEFAULT_CONTAINER } from "./chat/chatModels";
-import { useSageMakerChat } from "./chat/useSageMakerChat";
+import { lazy, Suspense, useState } from "react";
+import type { ChatReplay } from "./chat/ChatTab";
 import type { CallRecord } from "./history/callRecord";
 import { HistoryPanel } from "./history/HistoryPanel";
 import { InvokePanel } from "./invoke/InvokePanel";
@@ -13,6 +11,9 @@ import type { Mode } from "./settings/settings";
 import { Tabs } from "./ui/Tabs";
 
 type TabId = "invoke" | "chat";
+
+// The chat brings the AI SDK: loaded on its own, so that the Invoke tab is ready without it.
+const ChatTab = lazy(() => import("./chat/ChatTab").then((m) => ({ default: m.ChatTab })));
 
 interface Props {
   mode: Mode;
@@ -25,14 +26,11 @@ export function Workspace({ mode, sagemaker }: Props) {
   const [tab, setTab] = useState<TabId>("invoke");
   const form = useInvokeForm(mode === "demo" ? "echo" : "");
   const invoker = useInvoker();
-  const chat = useSageMakerChat(sagemaker, {
-    container: DEFAULT_CONTAINER,
-    endpointName: mode === "demo" ? DEFAULT_CONTAINER : "",
-  });
+  const [chatReplay, setChatReplay] = useState<ChatReplay>();
   const replay = (call: CallRecord) => {
     if (call.kind === "stream") {
       setTab("chat");
-      chat.send(call.request.prompt ?? "");
+      setChatReplay({ prompt: call.request.prompt ?? "" });
       return;
     }
     setTab("invoke");
@@ -52,7 +50,15 @@ export function Workspace({ mode, sagemaker }: Props) {
               label: "Invoke",
               panel: <InvokePanel mode={mode} form={form} invoker={invoker} />,
             },
-            { id: "chat", label: "Chat (stream)", panel: <ChatPanel chat={chat} mode={mode} /> },
+            {
+              id: "chat",
+              label: "Chat (stream)",
+              panel: (
+                <Suspense fallback={<p className="muted">Loading the chat…</p>}>
+                  <ChatTab mode={mode} sagemaker={sagemaker} replay={chatReplay} />
+                </Suspense>
+              ),
+            },
           ]}
         />
       </div>

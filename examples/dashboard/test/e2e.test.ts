@@ -199,6 +199,12 @@ describe.skipIf(!chromiumAvailable())("dashboard in Chromium", () => {
     expect(await shown(page.getByTestId("p50"))).toBe("—");
     expect(await page.locator(".history-item .tag", { hasText: "stream" }).count()).toBe(2);
     await screenshot(page, "chat");
+
+    // A chat answer in the history sends its message again, in the conversation.
+    await page.getByRole("button", { name: "Replay call 1 to vllm" }).click();
+    const third = await answerEnded(page, 3);
+    expect(await answerText(third)).toBe('Turn 3: you said "My name is Ada".');
+    await d.waitForCalls(3);
   });
 
   it("stops an answer midway, and regenerates it", async () => {
