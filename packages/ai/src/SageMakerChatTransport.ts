@@ -22,6 +22,12 @@ export interface SageMakerChatTransportOptions<UI_MESSAGE extends UIMessage = UI
   maxOutputTokens?: number;
   temperature?: number;
   /**
+   * How many times the AI SDK tries a failed call again. The SageMaker client retries on its
+   * own first (its `maxAttempts`), so each of these is a whole round of the client's attempts.
+   * @default 2 (the AI SDK's)
+   */
+  maxRetries?: number;
+  /**
    * Keep one stateful session per chat id: the first message opens it (`sessionId: "new"`),
    * the next ones continue it, so a container that keeps state per session sees one chat.
    * @default false
@@ -62,8 +68,9 @@ export class SageMakerChatTransport<UI_MESSAGE extends UIMessage = UIMessage>
   }: Parameters<ChatTransport<UI_MESSAGE>["sendMessages"]>[0]): Promise<
     ReadableStream<UIMessageChunk>
   > {
-    const { model, system, tools, stopWhen, maxOutputTokens, temperature, statefulSessions } =
+    const { model, system, tools, stopWhen, maxOutputTokens, temperature, maxRetries } =
       this.options;
+    const { statefulSessions } = this.options;
     const sessionId = statefulSessions ? (this.sessions.get(chatId) ?? "new") : undefined;
     const result = streamText({
       model,
@@ -73,6 +80,7 @@ export class SageMakerChatTransport<UI_MESSAGE extends UIMessage = UIMessage>
       ...(stopWhen ? { stopWhen } : {}),
       ...(maxOutputTokens ? { maxOutputTokens } : {}),
       ...(temperature !== undefined ? { temperature } : {}),
+      ...(maxRetries !== undefined ? { maxRetries } : {}),
       ...(abortSignal ? { abortSignal } : {}),
       ...(sessionId ? { providerOptions: { sagemaker: { sessionId } } } : {}),
       onFinish: ({ providerMetadata }) => {

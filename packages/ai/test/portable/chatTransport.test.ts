@@ -1,8 +1,10 @@
 // The transport as useChat drives it: sendMessages with UI messages, read back as UI chunks,
 // against the mock's demo containers, in every runtime this file runs in.
+
+import { demoCredentials } from "@sagefetch/msw";
 import type { LanguageModelUsage, UIMessage, UIMessageChunk } from "ai";
 import { beforeEach, describe, expect, it } from "vitest";
-import { SageMakerChatTransport } from "../../src/index";
+import { createSageMaker, SageMakerChatTransport } from "../../src/index";
 import { startChatMock } from "../mockService";
 
 let service: ReturnType<typeof startChatMock>;
@@ -69,5 +71,33 @@ describe("SageMakerChatTransport", () => {
     expect(chunks.filter((c) => c.type === "error")).toEqual([
       { type: "error", errorText: expect.stringMatching(/^failed: \w+/) },
     ]);
+  });
+});
+
+describe("SageMakerChatTransport's retries", () => {
+  const unreachable = () => {
+    const calls = { count: 0 };
+    const sagemaker = createSageMaker({
+      region: "us-east-1",
+      credentials: demoCredentials,
+      fetch: async () => {
+        calls.count++;
+        throw new TypeError("Failed to fetch");
+      },
+    });
+    return { calls, model: sagemaker("vllm", { container: "vllm" }) };
+  };
+  const attemptsWith = async (maxRetries: number) => {
+    const { calls, model } = unreachable();
+    const transport = new SageMakerChatTransport<Message>({ model, maxRetries });
+    const chunks = await chunksOf(await send(transport, "Hello"));
+    expect(chunks.some((c) => c.type === "error")).toBe(true);
+    return calls.count;
+  };
+
+  it("maxRetries: 0 leaves retrying to the client; each AI SDK retry is a round of its attempts", async () => {
+    const once = await attemptsWith(0);
+    expect(once).toBeGreaterThan(0);
+    expect(await attemptsWith(1)).toBe(2 * once);
   });
 });
