@@ -446,7 +446,12 @@ describe.skipIf(!chromiumAvailable())("dashboard in Chromium", () => {
     const down = (route: Route) => route.abort("connectionrefused");
     await context.route(`${RELAY_URL}/**`, down);
     const failed = await sendMessage(page, "Hello");
-    expect(await shown(failed.getByRole("alert"))).toMatch(/^Relay failed\. /);
+    expect(await shown(failed.getByRole("alert"))).toMatch(
+      /^Relay failed\. RelayUnreachableError: /,
+    );
+    await expect
+      .poll(() => page.locator(".history-item .tag.bad").allInnerTexts())
+      .toEqual(["RelayUnreachableError"]);
   });
 
   it("switches to an AWS account (Cognito, relay) without loading the mock, and back", async () => {

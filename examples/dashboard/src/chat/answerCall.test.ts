@@ -23,7 +23,7 @@ const finished = (message: ChatMessage, flags: { isAbort?: boolean; isError?: bo
 describe("answerCall", () => {
   it("records a finished answer as a stream call with its model, times and prompt", () => {
     const meta = { endpointName: "vllm", startedAt: 5000, durationMs: 640, timeToFirstTokenMs: 90 };
-    expect(answerCall(finished(answer(meta)))).toEqual({
+    expect(answerCall(finished(answer(meta)), undefined)).toEqual({
       kind: "stream",
       request: {
         endpointName: "vllm",
@@ -39,14 +39,17 @@ describe("answerCall", () => {
   });
 
   it("an answer with no finish lasts until now; stopped is aborted; failed is its error's name", () => {
-    const meta = { endpointName: "lmi", startedAt: 5000, errorName: "ModelStreamError" };
+    const meta = { endpointName: "lmi", startedAt: 5000 };
     const now = () => 5300;
-    expect(answerCall(finished(answer(meta), { isError: true }), now)).toMatchObject({
+    const failed = finished(answer(meta), { isError: true });
+    expect(answerCall(failed, "ModelStreamError", now)).toMatchObject({
       durationMs: 300,
       outcome: "ModelStreamError",
     });
-    expect(answerCall(finished(answer(meta), { isAbort: true }), now).outcome).toBe("aborted");
-    expect(answerCall(finished(answer({}), { isError: true }), now)).toMatchObject({
+    expect(answerCall(finished(answer(meta), { isAbort: true }), undefined, now).outcome).toBe(
+      "aborted",
+    );
+    expect(answerCall(finished(answer({}), { isError: true }), undefined, now)).toMatchObject({
       request: { endpointName: "chat" },
       startedAt: 5300,
       durationMs: 0,

@@ -15,9 +15,13 @@ export function lastPrompt(messages: readonly ChatMessage[]): string {
   return (asked?.parts ?? []).map((p) => (p.type === "text" ? p.text : "")).join("");
 }
 
-/** An answer as the history and the latency chart keep it: a stream call. */
+/**
+ * An answer as the history and the latency chart keep it: a stream call. A failed one is
+ * recorded under the name of the error it failed with.
+ */
 export function answerCall(
   { message, messages, isAbort, isError }: FinishedAnswer,
+  failedWith: string | undefined,
   clock: () => number = Date.now,
 ): Omit<CallRecord, "id"> {
   const meta = message.role === "assistant" ? (message.metadata ?? {}) : {};
@@ -36,6 +40,6 @@ export function answerCall(
     ...(meta.timeToFirstTokenMs !== undefined
       ? { timeToFirstTokenMs: meta.timeToFirstTokenMs }
       : {}),
-    outcome: isAbort ? "aborted" : isError ? (meta.errorName ?? "Error") : "ok",
+    outcome: isAbort ? "aborted" : isError ? (failedWith ?? "Error") : "ok",
   };
 }

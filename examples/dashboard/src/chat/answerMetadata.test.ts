@@ -1,6 +1,6 @@
 import { APICallError, RetryError } from "ai";
 import { describe, expect, it } from "vitest";
-import { answerMetadata, rootError } from "./answerMetadata";
+import { answerMetadata, errorName, rootError } from "./answerMetadata";
 
 const model = { endpointName: "my-llm", container: "vllm" };
 
@@ -47,24 +47,6 @@ describe("answerMetadata", () => {
     const finish = metadata({ part: { type: "finish", totalUsage: { inputTokens: undefined } } });
     expect(finish?.usage).toEqual({});
   });
-
-  it("names the error an answer ended with, behind the AI SDK's wrappers", () => {
-    const metadata = answerMetadata(model, () => 0);
-    class ModelStreamError extends Error {
-      override name = "ModelStreamError";
-    }
-    const typed = new ModelStreamError("broken");
-    const wrapped = new APICallError({
-      message: "broken",
-      url: "https://example.test",
-      requestBodyValues: {},
-      cause: typed,
-    });
-    expect(metadata({ part: { type: "error", error: wrapped } })).toEqual({
-      errorName: "ModelStreamError",
-    });
-    expect(metadata({ part: { type: "error", error: "text" } })).toEqual({ errorName: "Error" });
-  });
 });
 
 describe("rootError", () => {
@@ -87,5 +69,6 @@ describe("rootError", () => {
     expect(rootError(call)).toBe(typed);
     expect(rootError(typed)).toBe(typed);
     expect(rootError("text")).toBe("text");
+    expect([errorName(retried), errorName("text")]).toEqual(["RelayUnreachableError", "Error"]);
   });
 });

@@ -11,8 +11,6 @@ export interface AnswerMetadata {
   timeToFirstTokenMs?: number;
   durationMs?: number;
   usage?: { inputTokens?: number; outputTokens?: number };
-  /** The name of the error a failed answer ended with (`ModelStreamError`, …). */
-  errorName?: string;
 }
 
 /** The messages of the dashboard's chat. */
@@ -22,7 +20,6 @@ export type ChatMessage = UIMessage<AnswerMetadata, never, WeatherTools>;
 export interface StreamPart {
   type: string;
   totalUsage?: { inputTokens?: number | undefined; outputTokens?: number | undefined };
-  error?: unknown;
 }
 
 const FIRST_TOKEN = new Set(["text-delta", "reasoning-delta", "tool-input-start"]);
@@ -41,10 +38,16 @@ export function rootError(error: unknown): unknown {
   return root;
 }
 
+/** The name of the error behind the AI SDK's wrappers (`RelayUnreachableError`, …). */
+export function errorName(error: unknown): string {
+  const root = rootError(error);
+  return root instanceof Error ? root.name : "Error";
+}
+
 /**
  * The transport's `messageMetadata`: times the answer from its `start` part (time to first
- * token, duration), takes the usage from `finish` and the error's name from `error`. One call
- * at a time, as one chat sends.
+ * token, duration) and takes the usage from `finish`. One call at a time, as one chat sends.
+ * (An error's name cannot go here: `useChat` reads nothing after an error chunk.)
  */
 export function answerMetadata(
   model: { endpointName: string; container: string },
@@ -72,10 +75,6 @@ export function answerMetadata(
           ...(outputTokens !== undefined ? { outputTokens } : {}),
         },
       };
-    }
-    if (part.type === "error") {
-      const error = rootError(part.error);
-      return { errorName: error instanceof Error ? error.name : "Error" };
     }
     return undefined;
   };

@@ -4,7 +4,7 @@ import { isStepCount } from "ai";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useCallLog } from "../history/CallLogContext";
 import { answerCall } from "./answerCall";
-import { answerMetadata, type ChatMessage } from "./answerMetadata";
+import { answerMetadata, type ChatMessage, errorName } from "./answerMetadata";
 import { type ChatModel, takesTools } from "./chatModels";
 import { weatherTools } from "./demoWeather";
 import { failureText } from "./failureText";
@@ -20,14 +20,21 @@ const MAX_OUTPUT_TOKENS = 256;
  */
 export function useSageMakerChat(sagemaker: SageMakerProvider, initial: ChatModel) {
   const [model, setModel] = useState(initial);
+  // The name of the error the answer failed with, for the call log.
+  const failedWith = useRef<string>(undefined);
   const transport = useMemo(
     () =>
       new SageMakerChatTransport<ChatMessage>({
         model: sagemaker(model.endpointName, { container: model.container }),
         ...(takesTools(model.container) ? { tools: weatherTools, stopWhen: isStepCount(2) } : {}),
         maxOutputTokens: MAX_OUTPUT_TOKENS,
+        // The client retries (Cognito, the relay, throttling) by its own rules; not again here.
+        maxRetries: 0,
         messageMetadata: answerMetadata(model),
-        errorMessage: failureText,
+        errorMessage: (error) => {
+          failedWith.current = errorName(error);
+          return failureText(error);
+        },
       }),
     [sagemaker, model],
   );
@@ -43,7 +50,8 @@ export function useSageMakerChat(sagemaker: SageMakerProvider, initial: ChatMode
     transport: sending,
     onFinish: (finished) => {
       if (finished.isAbort) setStopped((ids) => new Set(ids).add(finished.message.id));
-      record(answerCall(finished));
+      record(answerCall(finished, failedWith.current));
+      failedWith.current = undefined;
     },
   });
   const { sendMessage } = chat;
