@@ -30,7 +30,7 @@ export function Connected({ connection, settings, queryClient }: Props) {
   }
   return (
     <SageMakerProvider client={connection.client} queryClient={queryClient}>
-      <Workspace mode={settings.mode} />
+      <Workspace mode={settings.mode} sagemaker={connection.sagemaker} />
     </SageMakerProvider>
   );
 }

@@ -1,6 +1,6 @@
-import { useState } from "react";
-import { ChatPanel } from "./chat/ChatPanel";
-import { useChat } from "./chat/useChat";
+import type { SageMakerProvider } from "@sagefetch/ai";
+import { lazy, Suspense, useState } from "react";
+import type { ChatReplay } from "./chat/ChatTab";
 import type { CallRecord } from "./history/callRecord";
 import { HistoryPanel } from "./history/HistoryPanel";
 import { InvokePanel } from "./invoke/InvokePanel";
@@ -12,16 +12,25 @@ import { Tabs } from "./ui/Tabs";
 
 type TabId = "invoke" | "chat";
 
+// The chat brings the AI SDK: loaded on its own, so that the Invoke tab is ready without it.
+const ChatTab = lazy(() => import("./chat/ChatTab").then((m) => ({ default: m.ChatTab })));
+
+interface Props {
+  mode: Mode;
+  /** The AI SDK provider the chat's models come from. */
+  sagemaker: SageMakerProvider;
+}
+
 /** Invoke and Chat tabs, beside the latency chart and the history. */
-export function Workspace({ mode }: { mode: Mode }) {
+export function Workspace({ mode, sagemaker }: Props) {
   const [tab, setTab] = useState<TabId>("invoke");
   const form = useInvokeForm(mode === "demo" ? "echo" : "");
   const invoker = useInvoker();
-  const chat = useChat();
+  const [chatReplay, setChatReplay] = useState<ChatReplay>();
   const replay = (call: CallRecord) => {
     if (call.kind === "stream") {
       setTab("chat");
-      chat.send(call.request.prompt ?? "");
+      setChatReplay({ prompt: call.request.prompt ?? "" });
       return;
     }
     setTab("invoke");
@@ -41,7 +50,15 @@ export function Workspace({ mode }: { mode: Mode }) {
               label: "Invoke",
               panel: <InvokePanel mode={mode} form={form} invoker={invoker} />,
             },
-            { id: "chat", label: "Chat (stream)", panel: <ChatPanel chat={chat} /> },
+            {
+              id: "chat",
+              label: "Chat (stream)",
+              panel: (
+                <Suspense fallback={<p className="muted">Loading the chat…</p>}>
+                  <ChatTab mode={mode} sagemaker={sagemaker} replay={chatReplay} />
+                </Suspense>
+              ),
+            },
           ]}
         />
       </div>

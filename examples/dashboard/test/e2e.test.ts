@@ -6,6 +6,16 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { lowContrastText, scrollsSideways, tabTo, unlabelledControls } from "./harness/a11y";
 import { buildIfStale, startPreview } from "./harness/app";
 import { POOL_ID, REGION, RELAY_URL, routeAwsToMocks } from "./harness/awsDoubles";
+import {
+  answerEnded,
+  answers,
+  answerText,
+  fact,
+  openChat,
+  recordAnswers,
+  seenAnswers,
+  sendMessage,
+} from "./harness/chat";
 import { chromiumAvailable, launchChromium } from "./harness/chromium";
 import {
   contentType,
@@ -49,6 +59,17 @@ describe.skipIf(!chromiumAvailable())("dashboard in Chromium", () => {
     return dashboard;
   };
   const result = (page: Page) => page.locator("section.result");
+  /** Saves the settings of an account reached through Cognito and the relay. */
+  const switchToAccount = async (page: Page) => {
+    await page.getByRole("button", { name: "Settings" }).click();
+    const dialog = page.getByRole("dialog", { name: "Settings" });
+    await dialog.getByLabel("My AWS account").check();
+    await dialog.getByLabel("Region").fill(REGION);
+    await dialog.getByLabel("Cognito Identity Pool id").fill(POOL_ID);
+    await dialog.getByLabel("Relay URL").fill(RELAY_URL);
+    await dialog.getByRole("button", { name: "Save" }).click();
+    await expect.poll(() => shown(page.locator(".badge"))).toBe(`AWS · ${REGION}`);
+  };
 
   it("says it is in demo mode and invokes every demo endpoint", async () => {
     const d = await open();
@@ -147,68 +168,128 @@ describe.skipIf(!chromiumAvailable())("dashboard in Chromium", () => {
     expect(JSON.parse(await body.inputValue())).toEqual({ inputs: "Hello, SageMaker" });
   });
 
-  it("streams a chat answer token by token in a stateful session, then closes it", async () => {
+  it("streams a chat answer token by token with useChat, keeping the history", async () => {
     const d = await open();
     const { page } = d;
-    await page.getByRole("tab", { name: "Chat (stream)" }).click();
-    await page.getByRole("button", { name: "Open session" }).click();
-    const id = page.getByTestId("session-id");
-    await expect.poll(() => shown(id)).toMatch(/^[0-9a-f-]{36}$/);
-    expect(await shown(page.getByTestId("session-state"))).toBe("open");
-    // 20 minutes from the mock's clock, counting down.
-    expect(await shown(page.getByTestId("session-expiry"))).toMatch(/^(20:00|19:[0-5]\d)$/);
+    await openChat(page);
+    expect(await shown(page.locator("#chat-heading"))).toBe("Chat with vllm (vllm)");
+    await recordAnswers(page);
 
-    // Record what the answer shows at every change, to see tokens before the stream ends.
-    await page.evaluate(() => {
-      const seen: { status: string | null; text: string }[] = [];
-      (window as unknown as { seen: typeof seen }).seen = seen;
-      const panel = document.getElementById("panel-chat") as HTMLElement;
-      new MutationObserver(() => {
-        const answer = panel.querySelector("li.message.assistant:last-of-type");
-        if (answer) {
-          seen.push({
-            status: answer.getAttribute("data-status"),
-            text: answer.querySelector(".answer")?.textContent ?? "",
-          });
-        }
-      }).observe(panel, { subtree: true, childList: true, characterData: true, attributes: true });
-    });
-    const send = async (message: string, turn: number) => {
-      await page.getByLabel("Message", { exact: true }).fill(message);
-      await page.getByRole("button", { name: "Send message" }).click();
-      const done = page.locator('li.message.assistant[data-status="success"]');
-      await page.waitForFunction(
-        (n) => document.querySelectorAll('li.message.assistant[data-status="success"]').length >= n,
-        turn,
-        { timeout: 20_000 },
-      );
-      return shown(done.nth(turn - 1).locator(".answer"));
-    };
-
-    const first = await send("My name is Ada", 1);
-    expect(first).toBe('Turn 1: you said "My name is Ada".');
-    const seen = await page.evaluate(
-      () => (window as unknown as { seen: { status: string; text: string }[] }).seen,
-    );
+    const first = await sendMessage(page, "My name is Ada");
+    expect(await answerText(first)).toBe('Turn 1: you said "My name is Ada".');
+    expect(await first.getAttribute("data-status")).toBe("success");
     // While the stream ran, the answer grew through several prefixes of the final text.
-    const partial = seen.filter((s) => s.status === "streaming" && s.text.length > 0);
-    expect(partial.every((s) => first.startsWith(s.text))).toBe(true);
-    const shorter = new Set(partial.map((s) => s.text).filter((t) => t.length < first.length));
-    expect(shorter.size).toBeGreaterThan(1);
+    const final = await answerText(first);
+    const partial = (await seenAnswers(page)).filter(
+      (s) => s.status === "streaming" && s.text.length > 0,
+    );
+    expect(partial.every((s) => final.startsWith(s.text))).toBe(true);
+    expect(partial.filter((s) => s.text.length < final.length).length).toBeGreaterThan(1);
+    // Usage and time to first token, per answer.
+    expect(await fact(first, "ttft")).toMatch(/^\d+ ms to first token$/);
+    expect(await fact(first, "usage")).toBe("4 tokens in, 8 out");
+    expect(await shown(first.locator(".who"))).toBe("vllm");
 
-    // The session remembers the first turn.
-    const second = await send("Who am I?", 2);
-    expect(second).toBe('Turn 2: you said "Who am I?". Before that you said "My name is Ada".');
+    // The whole conversation goes with the next message: the model counts the turns.
+    const second = await sendMessage(page, "Who am I?");
+    expect(await answerText(second)).toBe('Turn 2: you said "Who am I?".');
+    expect(await fact(second, "usage")).toMatch(/^\d+ tokens in, 7 out$/);
     await expect.poll(() => shown(page.getByTestId("ttft"))).toMatch(/^\d+ ms$/);
     // A whole stream's duration is no invoke latency: the percentiles wait for an invoke.
     expect(await shown(page.getByTestId("p50"))).toBe("—");
     expect(await page.locator(".history-item .tag", { hasText: "stream" }).count()).toBe(2);
     await screenshot(page, "chat");
 
-    await page.getByRole("button", { name: "Close session" }).click();
-    await expect.poll(() => shown(page.getByTestId("session-state"))).toContain("closed");
-    expect(await id.count()).toBe(0);
-    await page.getByRole("button", { name: "Open session" }).waitFor();
+    // A chat answer in the history sends its message again, in the conversation.
+    await page.getByRole("button", { name: "Replay call 1 to vllm" }).click();
+    const third = await answerEnded(page, 3);
+    expect(await answerText(third)).toBe('Turn 3: you said "My name is Ada".');
+    await d.waitForCalls(3);
+  });
+
+  it("stops an answer midway, and regenerates it", async () => {
+    const d = await open();
+    const { page } = d;
+    await openChat(page);
+    const long = Array.from({ length: 40 }, (_, i) => `word${i}`).join(" ");
+    await page.getByLabel("Message", { exact: true }).fill(long);
+    await page.getByRole("button", { name: "Send message" }).click();
+    const answer = answers(page).first();
+    await page.waitForFunction(
+      () =>
+        (document.querySelector('li.message.assistant[data-status="streaming"] .answer')
+          ?.textContent?.length ?? 0) > 20,
+    );
+    await screenshot(page, "chat-streaming");
+    await page.getByRole("button", { name: "Stop" }).click();
+    await expect.poll(() => answer.getAttribute("data-status")).toBe("stopped");
+    const cut = await answerText(answer);
+    const whole = `Turn 1: you said "${long}".`;
+    expect(whole.startsWith(cut) && cut.length < whole.length).toBe(true);
+    expect(await fact(answer, "stopped")).toBe("stopped");
+    await d.waitForCalls(1);
+    expect(await shown(page.locator(".history-item .tag.bad"))).toBe("aborted");
+
+    // Regenerate asks again for the last answer, in its place.
+    await page.getByRole("button", { name: "Regenerate" }).click();
+    const again = await answerEnded(page, 1);
+    expect(await answers(page).count()).toBe(1);
+    expect(await answerText(again)).toBe(whole);
+    expect(await again.getAttribute("data-status")).toBe("success");
+    await d.waitForCalls(2);
+  });
+
+  it("answers from every container family, and shows LMI's in-band error", async () => {
+    const d = await open();
+    const { page } = d;
+    for (const [turn, family] of ["tgi", "tgi-messages", "lmi", "lmi-messages", "vllm"].entries()) {
+      await openChat(page, family);
+      expect(await shown(page.locator("#chat-heading"))).toBe(`Chat with ${family} (${family})`);
+      const answer = await sendMessage(page, `Hello ${family}`);
+      expect(await answer.getAttribute("data-status")).toBe("success");
+      expect(await answerText(answer)).toContain(`you said "`);
+      expect(await answerText(answer)).toContain(`Hello ${family}".`);
+      expect(await shown(answer.locator(".who"))).toBe(family);
+      expect(await fact(answer, "usage")).toMatch(/^\d+ tokens in, \d+ out$/);
+      expect(turn + 1).toBe(await answers(page).count());
+    }
+
+    // LMI fails after its first token, inside the 200 stream: the answer says so (the model's
+    // own error, untyped).
+    await openChat(page, "lmi");
+    const failed = await sendMessage(page, "Hi [error]");
+    expect(await failed.getAttribute("data-status")).toBe("error");
+    expect(await shown(failed.getByRole("alert"))).toBe(
+      "Error: Demo failure: the model crashed mid-stream",
+    );
+    expect(await answerText(failed)).toBe("Turn");
+    await expect
+      .poll(() => page.locator(".history-item .tag.bad").allInnerTexts())
+      .toEqual(["Error"]);
+    await screenshot(page, "chat-error");
+
+    // Another family does not fail on it: regenerate there.
+    await openChat(page, "vllm");
+    await page.getByRole("button", { name: "Regenerate" }).click();
+    const retried = await answerEnded(page, 6);
+    expect(await retried.getAttribute("data-status")).toBe("success");
+    expect(await shown(retried.locator(".who"))).toBe("vllm");
+    expect(await page.getByRole("alert").count()).toBe(0);
+  });
+
+  it("shows the weather tool's call as a card, then the answer from its result", async () => {
+    const d = await open();
+    const { page } = d;
+    await openChat(page, "vllm");
+    const answer = await sendMessage(page, "What is the weather in Oslo?");
+    const card = answer.getByRole("figure", { name: "Tool call get_weather" });
+    expect(await shown(card.getByTestId("tool-city"))).toBe("Oslo");
+    expect(await shown(card.getByTestId("tool-output"))).toBe("12°C and light rain in Oslo");
+    expect(await card.getAttribute("data-state")).toBe("output-available");
+    // The second step: the model answers with what the tool gave.
+    expect(await answerText(answer)).toBe("The weather tool says: 12°C and light rain in Oslo.");
+    expect(await fact(answer, "ttft")).toMatch(/^\d+ ms to first token$/);
+    await screenshot(page, "chat-tool");
   });
 
   it("keeps the newest chat message in view as the conversation grows", async () => {
@@ -313,14 +394,7 @@ describe.skipIf(!chromiumAvailable())("dashboard in Chromium", () => {
     const d = await open();
     const { page, context } = d;
     await routeAwsToMocks(context);
-    await page.getByRole("button", { name: "Settings" }).click();
-    const dialog = page.getByRole("dialog", { name: "Settings" });
-    await dialog.getByLabel("My AWS account").check();
-    await dialog.getByLabel("Region").fill(REGION);
-    await dialog.getByLabel("Cognito Identity Pool id").fill(POOL_ID);
-    await dialog.getByLabel("Relay URL").fill(RELAY_URL);
-    await dialog.getByRole("button", { name: "Save" }).click();
-    await expect.poll(() => shown(page.locator(".badge"))).toBe(`AWS · ${REGION}`);
+    await switchToAccount(page);
     const failedAt = async (endpoint: string) => {
       const before = await d.calls();
       await page.getByLabel("Endpoint", { exact: true }).fill(endpoint);
@@ -345,6 +419,39 @@ describe.skipIf(!chromiumAvailable())("dashboard in Chromium", () => {
     await page.getByLabel("Endpoint", { exact: true }).fill("sentiment");
     await page.getByRole("button", { name: "Send", exact: true }).click();
     await expect.poll(() => shown(result(page))).toContain('"label": "POSITIVE"');
+  });
+
+  it("in account mode, chats through Cognito and the relay, and says when the relay is down", async () => {
+    const d = await open();
+    const { page, context } = d;
+    const aws = await routeAwsToMocks(context);
+    await switchToAccount(page);
+    await openChat(page, "lmi-messages");
+    await page.getByLabel("Chat endpoint").fill("lmi-messages");
+    const answer = await sendMessage(page, "What is the weather in Lima?");
+    expect(await shown(answer.getByTestId("tool-output"))).toBe("12°C and light rain in Lima");
+    expect(await answerText(answer)).toBe("The weather tool says: 12°C and light rain in Lima.");
+    // Two steps (the tool call, then the answer), each signed with the pool's credentials.
+    expect(aws.cognito.requests.map((r) => r.operation)).toEqual([
+      "GetId",
+      "GetCredentialsForIdentity",
+    ]);
+    expect(aws.sagemaker.requests.map((r) => [r.accessKeyId, r.status])).toEqual([
+      [aws.cognito.issued[0]?.accessKeyId, 200],
+      [aws.cognito.issued[0]?.accessKeyId, 200],
+    ]);
+    const streamPath = `/runtime.sagemaker.${REGION}.amazonaws.com/endpoints/lmi-messages/invocations-response-stream`;
+    expect(aws.relayed).toEqual([streamPath, streamPath]);
+
+    const down = (route: Route) => route.abort("connectionrefused");
+    await context.route(`${RELAY_URL}/**`, down);
+    const failed = await sendMessage(page, "Hello");
+    expect(await shown(failed.getByRole("alert"))).toMatch(
+      /^Relay failed\. RelayUnreachableError: /,
+    );
+    await expect
+      .poll(() => page.locator(".history-item .tag.bad").allInnerTexts())
+      .toEqual(["RelayUnreachableError"]);
   });
 
   it("switches to an AWS account (Cognito, relay) without loading the mock, and back", async () => {

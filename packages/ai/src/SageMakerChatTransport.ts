@@ -7,9 +7,10 @@ import {
   type ToolSet,
   type UIMessage,
   type UIMessageChunk,
+  type UIMessageStreamOptions,
 } from "ai";
 
-export interface SageMakerChatTransportOptions {
+export interface SageMakerChatTransportOptions<UI_MESSAGE extends UIMessage = UIMessage> {
   /** The model: `sagemaker("my-llm", { container: "vllm" })` from a provider made in the page. */
   model: LanguageModelV4;
   /** Instructions put before the conversation. */
@@ -21,6 +22,12 @@ export interface SageMakerChatTransportOptions {
   maxOutputTokens?: number;
   temperature?: number;
   /**
+   * How many times the AI SDK tries a failed call again. The SageMaker client retries on its
+   * own first (its `maxAttempts`), so each of these is a whole round of the client's attempts.
+   * @default 2 (the AI SDK's)
+   */
+  maxRetries?: number;
+  /**
    * Keep one stateful session per chat id: the first message opens it (`sessionId: "new"`),
    * the next ones continue it, so a container that keeps state per session sees one chat.
    * @default false
@@ -28,6 +35,14 @@ export interface SageMakerChatTransportOptions {
   statefulSessions?: boolean;
   /** What the page shows for a failed call; the error's own message by default. */
   errorMessage?: (error: unknown) => string;
+  /**
+   * The answer's metadata (`message.metadata` in `useChat`), from the parts of the model's
+   * stream as they come: usage from `finish`, the time to the first token, … What each call
+   * returns is merged into the metadata so far.
+   * @example
+   * messageMetadata: ({ part }) => (part.type === "finish" ? { usage: part.totalUsage } : undefined)
+   */
+  messageMetadata?: UIMessageStreamOptions<UI_MESSAGE>["messageMetadata"];
 }
 
 /**
@@ -44,7 +59,7 @@ export class SageMakerChatTransport<UI_MESSAGE extends UIMessage = UIMessage>
 {
   private readonly sessions = new Map<string, string>();
 
-  constructor(private readonly options: SageMakerChatTransportOptions) {}
+  constructor(private readonly options: SageMakerChatTransportOptions<UI_MESSAGE>) {}
 
   async sendMessages({
     chatId,
@@ -53,8 +68,9 @@ export class SageMakerChatTransport<UI_MESSAGE extends UIMessage = UIMessage>
   }: Parameters<ChatTransport<UI_MESSAGE>["sendMessages"]>[0]): Promise<
     ReadableStream<UIMessageChunk>
   > {
-    const { model, system, tools, stopWhen, maxOutputTokens, temperature, statefulSessions } =
+    const { model, system, tools, stopWhen, maxOutputTokens, temperature, maxRetries } =
       this.options;
+    const { statefulSessions } = this.options;
     const sessionId = statefulSessions ? (this.sessions.get(chatId) ?? "new") : undefined;
     const result = streamText({
       model,
@@ -64,6 +80,7 @@ export class SageMakerChatTransport<UI_MESSAGE extends UIMessage = UIMessage>
       ...(stopWhen ? { stopWhen } : {}),
       ...(maxOutputTokens ? { maxOutputTokens } : {}),
       ...(temperature !== undefined ? { temperature } : {}),
+      ...(maxRetries !== undefined ? { maxRetries } : {}),
       ...(abortSignal ? { abortSignal } : {}),
       ...(sessionId ? { providerOptions: { sagemaker: { sessionId } } } : {}),
       onFinish: ({ providerMetadata }) => {
@@ -71,9 +88,11 @@ export class SageMakerChatTransport<UI_MESSAGE extends UIMessage = UIMessage>
         if (statefulSessions && typeof opened === "string") this.sessions.set(chatId, opened);
       },
     });
-    return result.toUIMessageStream({
+    const { messageMetadata } = this.options;
+    return result.toUIMessageStream<UI_MESSAGE>({
       originalMessages: messages,
       onError: this.options.errorMessage ?? errorText,
+      ...(messageMetadata ? { messageMetadata } : {}),
     });
   }
 

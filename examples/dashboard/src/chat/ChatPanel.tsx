@@ -1,18 +1,34 @@
+import type { Mode } from "../settings/settings";
 import { Composer } from "./Composer";
-import { SessionBar } from "./SessionBar";
+import { ModelPicker } from "./ModelPicker";
 import { Transcript } from "./Transcript";
-import type { Chat } from "./useChat";
+import type { Chat } from "./useSageMakerChat";
 
-/** A streamed conversation with the `chat` endpoint, in a stateful session if one is open. */
-export function ChatPanel({ chat }: { chat: Chat }) {
+/** A conversation on `useChat`, with the model picked here, run in the page. */
+export function ChatPanel({ chat, mode }: { chat: Chat; mode: Mode }) {
+  const failure = chat.status === "error" ? chat.error?.message : undefined;
   return (
     <section aria-labelledby="chat-heading">
       <h2 id="chat-heading">
-        Chat <span className="muted">with the {chat.endpointName} endpoint</span>
+        Chat{" "}
+        <span className="muted">
+          with {chat.model.endpointName || "an endpoint"} ({chat.model.container})
+        </span>
       </h2>
-      <SessionBar session={chat.session} />
-      <Transcript turns={chat.turns} live={chat.live} />
-      <Composer streaming={chat.streaming} onSend={chat.send} onStop={chat.stop} />
+      <ModelPicker mode={mode} model={chat.model} disabled={chat.busy} onChange={chat.setModel} />
+      <Transcript
+        messages={chat.messages}
+        busy={chat.busy}
+        failure={failure}
+        stopped={chat.stopped}
+      />
+      <Composer
+        busy={chat.busy}
+        canRegenerate={chat.messages.length > 0}
+        onSend={chat.send}
+        onStop={chat.stop}
+        onRegenerate={chat.regenerate}
+      />
     </section>
   );
 }

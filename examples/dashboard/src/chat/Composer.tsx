@@ -1,17 +1,23 @@
 import { type FormEvent, useState } from "react";
 
 interface Props {
-  streaming: boolean;
+  busy: boolean;
+  /** Whether there is an answer to ask for again. */
+  canRegenerate: boolean;
   onSend(prompt: string): void;
   onStop(): void;
+  onRegenerate(): void;
 }
 
-/** The message box; Enter sends (Shift+Enter for a new line), Stop ends a stream early. */
-export function Composer({ streaming, onSend, onStop }: Props) {
+/**
+ * The message box; Enter sends (Shift+Enter for a new line), Stop ends an answer early,
+ * Regenerate asks for the last answer again.
+ */
+export function Composer({ busy, canRegenerate, onSend, onStop, onRegenerate }: Props) {
   const [prompt, setPrompt] = useState("");
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
-    if (!prompt.trim() || streaming) return;
+    if (!prompt.trim() || busy) return;
     onSend(prompt.trim());
     setPrompt("");
   };
@@ -29,18 +35,27 @@ export function Composer({ streaming, onSend, onStop }: Props) {
             e.preventDefault();
             submit();
           }}
-          placeholder="My name is Ada."
+          placeholder="What is the weather in Oslo?"
         />
       </div>
-      {streaming ? (
-        <button type="button" onClick={onStop}>
-          Stop
-        </button>
-      ) : (
-        <button type="submit" className="primary">
-          Send message
-        </button>
-      )}
+      <div className="composer-actions">
+        {busy ? (
+          <button type="button" onClick={onStop}>
+            Stop
+          </button>
+        ) : (
+          <>
+            {canRegenerate && (
+              <button type="button" onClick={onRegenerate}>
+                Regenerate
+              </button>
+            )}
+            <button type="submit" className="primary">
+              Send message
+            </button>
+          </>
+        )}
+      </div>
     </form>
   );
 }

@@ -1,45 +1,86 @@
-import { errorDetails } from "../invoke/errorDetails";
-import type { ChatTurn, LiveTurn } from "./useChat";
+import { Fragment } from "react";
+import type { ChatMessage } from "./answerMetadata";
+import { ToolCard } from "./ToolCard";
 
-const ms = (value: number | undefined) =>
-  value === undefined ? undefined : `${Math.round(value)} ms to first token`;
+/** How an answer stands: being streamed, done, stopped by the user, or failed. */
+export type AnswerStatus = "streaming" | "success" | "stopped" | "error";
 
-/** Why an answer failed: the step (Cognito, relay, endpoint) when known, the error's name and message. */
-function FailureNote({ error }: { error: unknown }) {
-  const { step, name, message } = errorDetails(error);
-  return (
-    <span className="meta" role="alert">
-      {step && `${step.name} failed. `}
-      {name}: {message}
-    </span>
-  );
+interface Props {
+  message: ChatMessage;
+  status: AnswerStatus;
+  /** What failed, for a failed answer. */
+  failure?: string | undefined;
 }
 
-/** One exchange: the user's message and the model's answer (streaming, done or failed). */
-export function Message({ turn }: { turn: ChatTurn | LiveTurn }) {
-  const streaming = turn.status === "streaming";
-  const failed = turn.status === "error";
-  const meta = [
-    ms(turn.timeToFirstTokenMs),
-    turn.tokensPerSecond ? `${turn.tokensPerSecond.toFixed(1)} tokens/s` : undefined,
-    turn.status === "aborted" ? "stopped" : undefined,
-  ].filter(Boolean);
-  return (
-    <>
+const whole = (n: number) => Math.round(n).toLocaleString("en-US");
+
+/** The answer's time to first token and usage, as one line. */
+function facts({ metadata }: ChatMessage, status: AnswerStatus) {
+  const usage = metadata?.usage;
+  return [
+    metadata?.timeToFirstTokenMs !== undefined && {
+      key: "ttft",
+      text: `${whole(metadata.timeToFirstTokenMs)} ms to first token`,
+    },
+    usage?.outputTokens !== undefined && {
+      key: "usage",
+      text: `${whole(usage.inputTokens ?? 0)} tokens in, ${whole(usage.outputTokens)} out`,
+    },
+    status === "stopped" && { key: "stopped", text: "stopped" },
+  ].filter((fact) => typeof fact === "object");
+}
+
+/** Who answered: the endpoint, and its container family when the name does not say it. */
+function who({ metadata }: ChatMessage): string {
+  const { endpointName, container } = metadata ?? {};
+  if (!endpointName) return container ?? "model";
+  return container && container !== endpointName ? `${endpointName} (${container})` : endpointName;
+}
+
+/** One message: the user's text, or the model's answer with its tool calls as cards. */
+export function Message({ message, status, failure }: Props) {
+  if (message.role === "user") {
+    return (
       <li className="message user">
         <span className="who">You</span>
-        {turn.prompt}
+        {message.parts.map((part) => (part.type === "text" ? part.text : "")).join("")}
       </li>
-      <li
-        className={failed ? "message assistant failed" : "message assistant"}
-        data-status={turn.status}
-        aria-busy={streaming}
-      >
-        <span className="who">chat</span>
-        <span className={streaming ? "answer cursor" : "answer"}>{turn.answer}</span>
-        {failed && <FailureNote error={turn.error} />}
-        {meta.length > 0 && <span className="meta">{meta.join(" · ")}</span>}
-      </li>
-    </>
+    );
+  }
+  const streaming = status === "streaming";
+  const texts = message.parts.filter((part) => part.type === "text");
+  return (
+    <li
+      className={status === "error" ? "message assistant failed" : "message assistant"}
+      data-status={status}
+      aria-busy={streaming}
+    >
+      <span className="who">{who(message)}</span>
+      {message.parts.map((part, i) => {
+        const key = `${message.id}-${i}`;
+        if (part.type === "tool-get_weather") return <ToolCard key={key} part={part} />;
+        if (part.type !== "text") return null;
+        const last = part === texts.at(-1);
+        return (
+          <span key={key} className={streaming && last ? "answer cursor" : "answer"}>
+            {part.text}
+          </span>
+        );
+      })}
+      {texts.length === 0 && streaming && <span className="answer cursor" />}
+      {failure && (
+        <span className="meta" role="alert">
+          {failure}
+        </span>
+      )}
+      <span className="meta">
+        {facts(message, status).map((fact, i) => (
+          <Fragment key={fact.key}>
+            {i > 0 && " · "}
+            <span className={fact.key}>{fact.text}</span>
+          </Fragment>
+        ))}
+      </span>
+    </li>
   );
 }

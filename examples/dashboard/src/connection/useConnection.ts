@@ -1,11 +1,10 @@
-import type { SageMakerRuntimeClient } from "@sagefetch/core";
 import { useEffect, useState } from "react";
 import type { Settings } from "../settings/settings";
-import { connect } from "./connect";
+import { type Clients, connect } from "./connect";
 
 export type Connection =
   | { status: "connecting" }
-  | { status: "ready"; client: SageMakerRuntimeClient }
+  | ({ status: "ready" } & Clients)
   | { status: "error"; error: Error };
 
 /** Connects for the settings, again whenever they change. */
@@ -15,7 +14,7 @@ export function useConnection(settings: Settings): Connection {
     let current = true;
     setConnection({ status: "connecting" });
     connect(settings).then(
-      (client) => current && setConnection({ status: "ready", client }),
+      (clients) => current && setConnection({ status: "ready", ...clients }),
       (error: unknown) =>
         current &&
         setConnection({

@@ -13,7 +13,7 @@ const sources = [
   join(root, "public"),
   join(root, "vite.config.ts"),
   join(root, "scripts"),
-  ...["core", "msw", "react"].map((name) => join(packages, name, "src")),
+  ...["ai", "core", "msw", "react"].map((name) => join(packages, name, "src")),
 ];
 
 function newest(path: string): number {
