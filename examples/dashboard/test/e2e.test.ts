@@ -260,7 +260,7 @@ describe.skipIf(!chromiumAvailable())("dashboard in Chromium", () => {
     const failed = await sendMessage(page, "Hi [error]");
     expect(await failed.getAttribute("data-status")).toBe("error");
     expect(await shown(failed.getByRole("alert"))).toBe(
-      "Error: Demo failure: the model crashed mid-stream",
+      "ChatStreamError: Demo failure: the model crashed mid-stream",
     );
     expect(await answerText(failed)).toBe("Turn");
     await expect

@@ -5,11 +5,11 @@ import { demoCredentials } from "@sagefetch/msw";
 import type { LanguageModelUsage, UIMessage, UIMessageChunk } from "ai";
 import { beforeEach, describe, expect, it } from "vitest";
 import { createSageMaker, SageMakerChatTransport } from "../../src/index";
-import { startChatMock } from "../mockService";
+import { type ChatMockService, startChatMock } from "../mockService";
 
-let service: ReturnType<typeof startChatMock>;
-beforeEach(() => {
-  service = startChatMock();
+let service: ChatMockService;
+beforeEach(async () => {
+  service = await startChatMock();
 });
 
 type Metadata = { usage?: LanguageModelUsage; parts?: number };
