@@ -265,7 +265,7 @@ describe.skipIf(!chromiumAvailable())("dashboard in Chromium", () => {
     expect(await answerText(failed)).toBe("Turn");
     await expect
       .poll(() => page.locator(".history-item .tag.bad").allInnerTexts())
-      .toEqual(["Error"]);
+      .toEqual(["ChatStreamError"]);
     await screenshot(page, "chat-error");
 
     // Another family does not fail on it: regenerate there.
