@@ -140,8 +140,8 @@ for (const [where, r] of [
     withSpread(r.sagefetch, int),
     withSpread(r[SDK], int),
     `${withSpread(aws4, int)}¹`,
-    ratio(r.sagefetch.median, r[SDK].median, perSecond),
-    ratio(r.sagefetch.median, aws4.median, perSecond),
+    ratio(r.sagefetch.vs[SDK], 1, perSecond),
+    ratio(r.sagefetch.vs["aws4fetch (signing only)"], 1, perSecond),
   );
 }
 for (const [where, r] of [
@@ -397,7 +397,7 @@ const notes = [
   "⁷ Worker bundled by esbuild as wrangler does; most of it is starting workerd itself (see the empty Worker below).",
   "⁸ `heapUsed` after a forced GC every 4 MiB, in a fresh process per run; the first 4 MiB pay once for compiled code and the first request.",
   `⁹ Every option factory, the keys and the decoder of @sagefetch/query, minus the same app's core without them (bench/entries/query.ts − query-core.ts); @tanstack/query-core left out (the app's adapter brings it). Budget ${kib(budgets.query.max)} (bench/budgets.json).`,
-  `¹⁰ Every client through the same fetch stub, which builds the \`Request\` a real fetch builds and answers at once (bench/lib/invoke-clients.mjs). In ${chromium.browser} (Debian's, through playwright-core), the clients are bundled for the browser by esbuild and run side by side in one cross-origin-isolated page; the AWS SDK hashes with crypto.subtle there. The step-by-step tables time sagefetch's steps alone in each runtime (bench/invoke-breakdown.mjs; workerd's clock stands still while a request computes, so there batches are timed from outside).`,
+  `¹⁰ Every client through the same fetch stub, which builds the \`Request\` a real fetch builds and answers at once (bench/lib/invoke-clients.mjs); the ratios are the medians of the per-round ratios (each round runs the clients one after the other), steadier than a ratio of medians on a busy machine. In ${chromium.browser} (Debian's, through playwright-core), the clients are bundled for the browser by esbuild and run side by side in one cross-origin-isolated page; the AWS SDK hashes with crypto.subtle there. The step-by-step tables time sagefetch's steps alone in each runtime (bench/invoke-breakdown.mjs; workerd's clock stands still while a request computes, so there batches are timed from outside).`,
   "",
   `Each speed is the median of rounds that alternate between the clients, with the interquartile range in parentheses; in-process speeds use a fetch that answers at once, so only the clients' own work is timed. Measured by \`pnpm run bench\` on ${machine()}, load average ${load} at the start and ${loadAtEnd} at the end (anything else running shares the cores), ${date}; the run took ${Math.round(seconds)} s.`,
 ];

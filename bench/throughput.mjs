@@ -31,8 +31,20 @@ export async function measureThroughput({ rounds = 9, calls = 1500 } = {}) {
         samples[name].push(await callsPerSecond(call, calls));
       }
     }
+    // Each client against each other, round by round (their batches ran next to each other):
+    // the median of those ratios, steadier than a ratio of medians when the machine is busy.
+    const vs = (name) =>
+      Object.fromEntries(
+        Object.keys(samples).map((other) => [
+          other,
+          summarize(samples[name].map((x, i) => x / samples[other][i])).median,
+        ]),
+      );
     return Object.fromEntries(
-      Object.entries(samples).map(([name, xs]) => [name, { ...summarize(xs), rounds, calls }]),
+      Object.entries(samples).map(([name, xs]) => [
+        name,
+        { ...summarize(xs), rounds, calls, vs: vs(name) },
+      ]),
     );
   });
 }

@@ -121,6 +121,7 @@ export async function open(runtime, entry) {
         call: (name, ...args) =>
           page.evaluate(([name, args]) => globalThis.bench[name](...args), [name, args]),
         close: () => browser.close(),
+        // The Playwright page, for a CPU profile through CDP when looking into a number.
         page,
         version: `Chromium ${browser.version()}`,
       };
