@@ -1,12 +1,7 @@
-import { CHROMIUM_ARGS, CHROMIUM_PATH, chromiumAvailable } from "@sagefetch/testing/chromium";
-import { playwright } from "@vitest/browser-playwright";
+import { exampleChromiumTest } from "@sagefetch/testing/vitestProjects";
 import { msw } from "msw/vite";
 import { defaultClientConditions } from "vite";
 import { defineConfig } from "vitest/config";
-
-// The app's tests run in Chromium (Debian's, see @sagefetch/testing/chromium.ts): missing on CI is
-// an error; missing elsewhere leaves them out, with one line saying how to install it.
-const chromium = chromiumAvailable("The vue-query example's tests");
 
 export default defineConfig({
   // Workspace packages from their sources; then the browser's usual conditions.
@@ -22,19 +17,5 @@ export default defineConfig({
   plugins: [msw({ mode: "worker-only" })],
   // Optimized before the run: a dependency Vite discovers mid-run reloads the page.
   optimizeDeps: { include: ["vue", "@tanstack/vue-query", "msw/browser"] },
-  test: chromium
-    ? {
-        name: "chromium",
-        include: ["test/**/*.test.ts"],
-        browser: {
-          enabled: true,
-          headless: true,
-          screenshotFailures: false,
-          provider: playwright({
-            launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
-          }),
-          instances: [{ browser: "chromium", name: "chromium" }],
-        },
-      }
-    : { include: [], passWithNoTests: true },
+  test: exampleChromiumTest("vue-query", ["test/**/*.test.ts"]),
 });
