@@ -1,6 +1,6 @@
+import { readEventStream } from "@sagefetch/testing/eventStream";
 import { afterEach, describe, expect, it } from "vitest";
 import { type Emulator, type EmulatorOptions, startEmulator } from "./index";
-import { readEventStream } from "./internal/testing/eventStream";
 import { STREAM_ACTION, signedInvoke } from "./internal/testing/signedInvoke";
 
 // The emulator's options beyond the basics (emulator.test.ts): faults, clock, verification,

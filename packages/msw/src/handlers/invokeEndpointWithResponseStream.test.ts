@@ -1,3 +1,4 @@
+import { plainHeaders, readEventStream } from "@sagefetch/testing/eventStream";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -9,7 +10,6 @@ import {
   unmodeledStreamError,
 } from "../index";
 import { fromUtf8 } from "../internal/bytes";
-import { plainHeaders, readEventStream } from "../internal/testing/eventStreamDecoder";
 import { invoke, STREAM_ACTION, TEST_DATE } from "../internal/testing/invoke";
 
 const seen: ModelRequest[] = [];

@@ -1,8 +1,8 @@
+import { readEventStream } from "@sagefetch/testing/eventStream";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type ModelRequest, sageMakerHandlers } from "../index";
 import { fromUtf8 } from "../internal/bytes";
-import { readEventStream } from "../internal/testing/eventStreamDecoder";
 import { invoke, STREAM_ACTION, TEST_DATE } from "../internal/testing/invoke";
 
 let now = TEST_DATE.getTime();

@@ -1,13 +1,14 @@
 // Chunking, pacing, stream faults and backpressure of streamed answers. The handler-level
 // tests read the mock's own body stream (msw's getResponse, as in workerd or a service worker);
 // the others go through fetch and MSW's Node interceptor, as a client's tests do.
+
+import { decodeMessages, readEventStream } from "@sagefetch/testing/eventStream";
 import { getResponse } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { sageMakerHandlers } from "../index";
 import { concatBytes, fromUtf8 } from "../internal/bytes";
 import { sleep } from "../internal/sleep";
-import { decodeMessages, readEventStream } from "../internal/testing/eventStreamDecoder";
 import { invoke, STREAM_ACTION, signedInvoke, TEST_DATE } from "../internal/testing/invoke";
 
 const WORDS = ["one", "two", "three", "four", "five"];
