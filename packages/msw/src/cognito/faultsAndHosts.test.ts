@@ -1,5 +1,5 @@
 import { HttpResponse, http } from "msw";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   cognitoCall,
   cognitoFailure,
@@ -17,9 +17,6 @@ const { mock, server } = serveCognitoMock({
   hosts: ["http://localhost:4566", "http://proxy.test/cognito"],
   stsHosts: ["http://localhost:4566/sts"],
   region: "eu-west-1",
-});
-afterEach(() => {
-  server.resetHandlers();
 });
 
 const getId = (IdentityPoolId = POOL, url?: string) =>

@@ -1,6 +1,5 @@
 import { plainHeaders, readEventStream } from "@sagefetch/testing/eventStream";
-import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import {
   internalStreamFailure,
   type ModelRequest,
@@ -11,6 +10,7 @@ import {
 } from "../index";
 import { fromUtf8 } from "../internal/bytes";
 import { invoke, STREAM_ACTION, TEST_DATE } from "../internal/testing/invoke";
+import { serveMock } from "../internal/testing/serveMock";
 
 const seen: ModelRequest[] = [];
 
@@ -52,14 +52,10 @@ const mock = sageMakerHandlers({
     "bad-chunk": () => ({ stream: [42 as unknown as string] }),
   },
 });
-const server = setupServer(...mock.handlers);
-
-beforeAll(() => server.listen({ onUnhandledFrame: "error" }));
+serveMock(mock);
 afterEach(() => {
-  mock.reset();
   seen.length = 0;
 });
-afterAll(() => server.close());
 
 function stream(name: string, headers: Record<string, string> = {}) {
   return invoke(name, { action: STREAM_ACTION, headers });
