@@ -1,17 +1,15 @@
 import { exampleChromiumTest } from "@sagefetch/testing/vitestProjects";
-import { svelte } from "@sveltejs/vite-plugin-svelte";
-import { msw } from "msw/vite";
-import { defaultClientConditions } from "vite";
-import { defineConfig } from "vitest/config";
+import { defineConfig, mergeConfig } from "vitest/config";
+import viteConfig from "./vite.config";
 
-export default defineConfig({
-  // Workspace packages from their sources; then the browser's usual conditions.
-  resolve: { conditions: ["@sagefetch/source", ...defaultClientConditions] },
-  server: { fs: { allow: ["../.."] } },
-  // Svelte's compiler; /mockServiceWorker.js for MSW's setupWorker (no `virtual:msw` module).
-  plugins: [svelte(), msw({ mode: "worker-only" })],
-  // Optimized before the run: a dependency Vite discovers mid-run reloads the page.
-  // (Svelte and Svelte Query are left to vite-plugin-svelte, which compiles their components.)
-  optimizeDeps: { include: ["msw/browser"] },
-  test: exampleChromiumTest("svelte-query", ["test/**/*.test.ts"]),
-});
+// The app's own Vite config (conditions, plugins), and what its tests in Chromium add.
+export default mergeConfig(
+  viteConfig,
+  defineConfig({
+    server: { fs: { allow: ["../.."] } },
+    // Optimized before the run: a dependency Vite discovers mid-run reloads the page.
+    // (Svelte and Svelte Query are left to vite-plugin-svelte, which compiles their components.)
+    optimizeDeps: { include: ["msw/browser"] },
+    test: exampleChromiumTest("svelte-query", ["test/**/*.test.ts"]),
+  }),
+);
