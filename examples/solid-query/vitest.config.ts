@@ -1,37 +1,15 @@
-import { CHROMIUM_ARGS, CHROMIUM_PATH, chromiumAvailable } from "@sagefetch/testing/chromium";
-import { playwright } from "@vitest/browser-playwright";
-import { msw } from "msw/vite";
-import { defaultClientConditions } from "vite";
-import solid from "vite-plugin-solid";
-import { defineConfig } from "vitest/config";
+import { exampleChromiumTest } from "@sagefetch/testing/vitestProjects";
+import { defineConfig, mergeConfig } from "vitest/config";
+import viteConfig from "./vite.config";
 
-// The app's tests run in Chromium (Debian's, see @sagefetch/testing/chromium.ts): missing on CI is
-// an error; missing elsewhere leaves them out, with one line saying how to install it.
-const chromium = chromiumAvailable("The solid-query example's tests");
-
-export default defineConfig({
-  // Workspace packages from their sources; then the browser's usual conditions.
-  resolve: { conditions: ["@sagefetch/source", ...defaultClientConditions] },
-  server: { fs: { allow: ["../.."] } },
-  // Solid's JSX compiler; /mockServiceWorker.js for MSW's setupWorker (no `virtual:msw` module).
-  plugins: [solid(), msw({ mode: "worker-only" })],
-  // Optimized before the run: a dependency Vite discovers mid-run reloads the page.
-  optimizeDeps: { include: ["solid-js", "solid-js/web", "@tanstack/solid-query", "msw/browser"] },
-  test: chromium
-    ? {
-        name: "chromium",
-        // Said so that vite-plugin-solid does not pick jsdom for us (the tests run in Chromium).
-        environment: "node",
-        include: ["test/**/*.test.tsx"],
-        browser: {
-          enabled: true,
-          headless: true,
-          screenshotFailures: false,
-          provider: playwright({
-            launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
-          }),
-          instances: [{ browser: "chromium", name: "chromium" }],
-        },
-      }
-    : { environment: "node", include: [], passWithNoTests: true },
-});
+// The app's own Vite config (conditions, plugins), and what its tests in Chromium add.
+export default mergeConfig(
+  viteConfig,
+  defineConfig({
+    server: { fs: { allow: ["../.."] } },
+    // Optimized before the run: a dependency Vite discovers mid-run reloads the page.
+    optimizeDeps: { include: ["solid-js", "solid-js/web", "@tanstack/solid-query", "msw/browser"] },
+    // `environment` said so that vite-plugin-solid does not pick jsdom for us (they run in Chromium).
+    test: exampleChromiumTest("solid-query", ["test/**/*.test.tsx"], { environment: "node" }),
+  }),
+);

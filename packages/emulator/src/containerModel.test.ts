@@ -1,9 +1,9 @@
 import { sageMakerHandlers } from "@sagefetch/msw";
+import { decodeMessages } from "@sagefetch/testing/eventStream";
 import { HttpResponse, http } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { containerModel, pingContainer } from "./containerModel";
-import { decodeMessages } from "./internal/testing/eventStream";
 import { invoke, STREAM_ACTION, TEST_DATE } from "./internal/testing/signedInvoke";
 
 // A model container is faked with MSW handlers on its own origin, so the whole path runs in one

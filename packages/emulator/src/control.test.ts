@@ -1,21 +1,13 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { type Emulator, type EmulatorOptions, startEmulator } from "./index";
+import { describe, expect, it } from "vitest";
+import type { Emulator } from "./index";
+import { emulatorsClosedAfterEach } from "./internal/testing/emulators";
 import { rawRequest } from "./internal/testing/rawRequest";
 import { signedInvoke } from "./internal/testing/signedInvoke";
 
 // The control API obeys only its owner (a web page must not drive or read it), takes only
 // bounded values, and `reset` puts every setting back.
 
-const started: Emulator[] = [];
-afterEach(async () => {
-  await Promise.all(started.splice(0).map((emulator) => emulator.close()));
-});
-
-async function emulatorWith(options: EmulatorOptions = {}): Promise<Emulator> {
-  const emulator = await startEmulator({ port: 0, ...options });
-  started.push(emulator);
-  return emulator;
-}
+const emulatorWith = emulatorsClosedAfterEach();
 
 const JSON_TYPE = { "content-type": "application/json" };
 

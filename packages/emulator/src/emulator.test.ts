@@ -1,7 +1,7 @@
 import { demoCredentials, demoEndpoints } from "@sagefetch/msw";
+import { readEventStream } from "@sagefetch/testing/eventStream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Emulator, startEmulator } from "./index";
-import { readEventStream } from "./internal/testing/eventStream";
 import { STREAM_ACTION, signedInvoke } from "./internal/testing/signedInvoke";
 
 // The emulator in-process on a free port, called over real HTTP with fetch and the test signer.

@@ -1,22 +1,14 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { type Emulator, type EmulatorOptions, startEmulator } from "./index";
-import { readEventStream } from "./internal/testing/eventStream";
+import { readEventStream } from "@sagefetch/testing/eventStream";
+import { describe, expect, it } from "vitest";
+import { type Emulator, startEmulator } from "./index";
+import { emulatorsClosedAfterEach } from "./internal/testing/emulators";
 import { STREAM_ACTION, signedInvoke } from "./internal/testing/signedInvoke";
 
 // The emulator's options beyond the basics (emulator.test.ts): faults, clock, verification,
 // Cognito, and the control API for clients in other processes.
 
 const POOL = "us-east-1:00000000-0000-4000-8000-000000000001";
-const started: Emulator[] = [];
-afterEach(async () => {
-  await Promise.all(started.splice(0).map((emulator) => emulator.close()));
-});
-
-async function emulatorWith(options: EmulatorOptions): Promise<Emulator> {
-  const emulator = await startEmulator({ port: 0, ...options });
-  started.push(emulator);
-  return emulator;
-}
+const emulatorWith = emulatorsClosedAfterEach();
 
 const call = async (emulator: Emulator, name = "echo", options = {}) =>
   fetch(await signedInvoke(name, { baseUrl: emulator.url, date: new Date(), ...options }));

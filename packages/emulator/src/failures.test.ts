@@ -1,23 +1,20 @@
 import { connect } from "node:net";
 import { CredentialStore, demoCredentials } from "@sagefetch/msw";
-import { afterEach, describe, expect, it } from "vitest";
-import { type Emulator, type EmulatorOptions, startEmulator } from "./index";
+import { describe, expect, it } from "vitest";
+import type { Emulator, EmulatorOptions } from "./index";
+import { emulatorsClosedAfterEach } from "./internal/testing/emulators";
 import { STREAM_ACTION, signedInvoke } from "./internal/testing/signedInvoke";
 
 // A call the emulator cannot answer ends in the service's error shape, or in a log line that
 // says why there was no answer: never a silent dropped connection.
 
-const started: Emulator[] = [];
-afterEach(async () => {
-  await Promise.all(started.splice(0).map((emulator) => emulator.close()));
-});
+const startTestEmulator = emulatorsClosedAfterEach();
 
 async function emulatorWith(
   options: EmulatorOptions,
 ): Promise<{ emulator: Emulator; lines: string[] }> {
   const lines: string[] = [];
-  const emulator = await startEmulator({ port: 0, log: (line) => lines.push(line), ...options });
-  started.push(emulator);
+  const emulator = await startTestEmulator({ log: (line) => lines.push(line), ...options });
   return { emulator, lines };
 }
 

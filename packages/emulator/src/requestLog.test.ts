@@ -1,20 +1,12 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { type Emulator, type EmulatorOptions, startEmulator } from "./index";
+import { describe, expect, it } from "vitest";
+import type { Emulator } from "./index";
+import { emulatorsClosedAfterEach } from "./internal/testing/emulators";
 import { signedInvoke } from "./internal/testing/signedInvoke";
 
 // The request log keeps a slice of each body and a bounded number of bytes in all, so that
 // large uploads do not stay in memory for good.
 
-const started: Emulator[] = [];
-afterEach(async () => {
-  await Promise.all(started.splice(0).map((emulator) => emulator.close()));
-});
-
-async function emulatorWith(options: EmulatorOptions): Promise<Emulator> {
-  const emulator = await startEmulator({ port: 0, ...options });
-  started.push(emulator);
-  return emulator;
-}
+const emulatorWith = emulatorsClosedAfterEach();
 
 const MiB = 1024 * 1024;
 const bodyBytes = (emulator: Emulator) =>

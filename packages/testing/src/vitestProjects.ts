@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { cloudflareTest } from "@cloudflare/vitest-plugin";
 import { playwright } from "@vitest/browser-playwright";
 import type { TestProjectInlineConfiguration } from "vitest/config";
+import type { InlineConfig } from "vitest/node";
 import { CHROMIUM_ARGS, CHROMIUM_PATH, chromiumAvailable, projectSelected } from "./chromium.ts";
 import { resolveAs, WORKERD_MINIFLARE } from "./resolveAs.ts";
 
@@ -51,6 +52,21 @@ export function ifChromium(
   const name = project.test.name;
   if (!projectSelected(name)) return [];
   return chromiumAvailable(`The ${name} test project`) ? [project] : [];
+}
+
+/**
+ * The `test` options of an example app: its tests in Chromium, as one project named `chromium`.
+ * Missing on CI is an error; missing elsewhere leaves them out (no tests, still a pass), with one
+ * line saying how to install it. `extra` goes into both.
+ */
+export function exampleChromiumTest(
+  example: string,
+  include: string[],
+  extra: InlineConfig = {},
+): InlineConfig {
+  return chromiumAvailable(`The ${example} example's tests`)
+    ? { name: "chromium", ...extra, include, browser: chromiumBrowser() }
+    : { ...extra, include: [], passWithNoTests: true };
 }
 
 /** The resolve options of a browser project: the root's conditions replace Vite's defaults. */

@@ -6,22 +6,14 @@ import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
 import type { LanguageModelV4 } from "@ai-sdk/provider";
 import { openAiRouteOptions } from "@sagefetch/core";
 import { demoCredentials } from "@sagefetch/msw";
-import { generateText, isStepCount, jsonSchema, streamText, tool } from "ai";
+import { generateText, isStepCount, streamText } from "ai";
 import { beforeEach, describe, expect, it } from "vitest";
 import { type ChatMockService, startChatMock } from "../mockService";
+import { weather } from "../weatherTool";
 
 let service: ChatMockService;
 beforeEach(async () => {
   service = await startChatMock();
-});
-
-const weather = tool({
-  description: "The weather in a city",
-  inputSchema: jsonSchema<{ city: string }>({
-    type: "object",
-    properties: { city: { type: "string" } },
-    required: ["city"],
-  }),
 });
 
 /** The three ways to the same demo vLLM container. */

@@ -1,9 +1,10 @@
 // The provider as an AI SDK user drives it — streamText and generateText — against the mock's
 // demo containers (every family), in every runtime this file runs in (see vitest.config.ts).
-import { APICallError, generateText, isStepCount, jsonSchema, streamText, tool } from "ai";
+import { APICallError, generateText, isStepCount, streamText } from "ai";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { SageMakerContainer } from "../../src/index";
 import { type ChatMockService, startChatMock } from "../mockService";
+import { weather } from "../weatherTool";
 
 let service: ChatMockService;
 beforeEach(async () => {
@@ -15,15 +16,6 @@ const model = (container: SageMakerContainer, endpoint: string = container) =>
 
 const FAMILIES = ["tgi", "tgi-messages", "lmi", "lmi-messages", "vllm"] as const;
 const MESSAGE_FAMILIES = ["tgi-messages", "lmi-messages", "vllm"] as const;
-
-const weather = tool({
-  description: "The weather in a city",
-  inputSchema: jsonSchema<{ city: string }>({
-    type: "object",
-    properties: { city: { type: "string" } },
-    required: ["city"],
-  }),
-});
 
 describe.each(FAMILIES)("the %s family", (container) => {
   it("streams the answer with streamText: text, finish reason and usage", async () => {

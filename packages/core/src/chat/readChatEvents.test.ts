@@ -1,26 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { ResponseStreamEvent } from "../eventstream/toStreamEvent";
+import { collect, partsOf } from "../../test/harness/payloadParts";
 import { readTokens } from "../stream/readTokens";
 import { CHAT_STREAMS } from "./__fixtures__/chatStreams";
 import { ChatStreamError } from "./ChatStreamError";
 import { readChatEvents } from "./readChatEvents";
 import type { ChatEvent, ChatStreamFormat } from "./types";
 
-/** The text as PayloadParts cut at the given byte sizes (cycled), anywhere, even inside a character. */
-async function* partsOf(text: string, sizes: number[]): AsyncGenerator<ResponseStreamEvent> {
-  const bytes = new TextEncoder().encode(text);
-  for (let at = 0, i = 0; at < bytes.length; i++) {
-    const size = sizes[i % sizes.length] as number;
-    yield { PayloadPart: { Bytes: bytes.slice(at, at + size) } };
-    at += size;
-  }
-}
-const collect = async <T>(items: AsyncIterable<T>) => {
-  const out: T[] = [];
-  for await (const item of items) out.push(item);
-  return out;
-};
 const eventsOf = (text: string, sizes: number[], format?: ChatStreamFormat) =>
   collect(readChatEvents(partsOf(text, sizes), { format }));
 

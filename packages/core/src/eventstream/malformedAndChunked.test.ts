@@ -1,39 +1,10 @@
 // Issue: a frame without `:message-type` was delivered as if it were a part; decoding a
 // message that came in many small chunks took time in the square of their number.
 import { describe, expect, it } from "vitest";
+import { eventFrame as frame } from "../../test/harness/eventStreamFrame";
 import { EventStreamDecoder } from "./EventStreamDecoder";
 import { EventStreamError } from "./EventStreamError";
 import { toStreamEvent } from "./toStreamEvent";
-
-/** CRC-32 (IEEE) bit by bit: shares no code with the decoder. */
-function crc(bytes: Uint8Array): number {
-  let c = -1;
-  for (const byte of bytes) {
-    c ^= byte;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  }
-  return (c ^ -1) >>> 0;
-}
-
-/** One event-stream message with string headers. */
-function frame(headers: Record<string, string>, payload: Uint8Array): Uint8Array {
-  const enc = new TextEncoder();
-  const head = Object.entries(headers).flatMap(([name, value]) => {
-    const n = enc.encode(name);
-    const v = enc.encode(value);
-    return [n.length, ...n, 7, v.length >> 8, v.length & 0xff, ...v];
-  });
-  const total = 16 + head.length + payload.length;
-  const out = new Uint8Array(total);
-  const view = new DataView(out.buffer);
-  view.setUint32(0, total);
-  view.setUint32(4, head.length);
-  view.setUint32(8, crc(out.subarray(0, 8)));
-  out.set(head, 12);
-  out.set(payload, 12 + head.length);
-  view.setUint32(total - 4, crc(out.subarray(0, total - 4)));
-  return out;
-}
 
 describe("a message without :message-type", () => {
   it("is an EventStreamError, not a part", () => {

@@ -1,24 +1,10 @@
 import { describe, expect, it } from "vitest";
-import type { ResponseStreamEvent } from "../eventstream/toStreamEvent";
+import { collect, partsOf } from "../../test/harness/payloadParts";
 import { readLines } from "./readLines";
 import { readSseData } from "./readSseData";
 import { readTextChunks } from "./readTextChunks";
 import { extractTokenText, readTokens } from "./readTokens";
 
-/** The text as a stream of parts, cut at the given byte sizes (cycled), anywhere. */
-async function* partsOf(text: string, sizes: number[]): AsyncGenerator<ResponseStreamEvent> {
-  const bytes = new TextEncoder().encode(text);
-  for (let at = 0, i = 0; at < bytes.length; i++) {
-    const size = sizes[i % sizes.length] as number;
-    yield { PayloadPart: { Bytes: bytes.slice(at, at + size) } };
-    at += size;
-  }
-}
-const collect = async <T>(items: AsyncIterable<T>) => {
-  const out: T[] = [];
-  for await (const item of items) out.push(item);
-  return out;
-};
 const CUTS = [[1], [2, 3], [5, 1, 7], [64], [100_000]];
 
 // Recorded shapes of what the containers stream.

@@ -13,24 +13,28 @@ export function referenceCrc32(bytes: Uint8Array): number {
   return (crc ^ -1) >>> 0;
 }
 
-/** A `PayloadPart` event message carrying `payload` (text as UTF-8). */
-export function payloadPartFrame(payload: Uint8Array | string): Uint8Array {
+/** One event-stream message with string headers (in the order given) and `payload`. */
+export function eventFrame(headers: Record<string, string>, payload: Uint8Array): Uint8Array {
   const enc = new TextEncoder();
-  const header = (name: string, value: string) => {
+  const head = Object.entries(headers).flatMap(([name, value]) => {
     const n = enc.encode(name);
     const v = enc.encode(value);
     return [n.length, ...n, 7, v.length >> 8, v.length & 0xff, ...v];
-  };
-  const headers = [...header(":message-type", "event"), ...header(":event-type", "PayloadPart")];
-  const bytes = typeof payload === "string" ? enc.encode(payload) : payload;
-  const total = 16 + headers.length + bytes.length;
+  });
+  const total = 16 + head.length + payload.length;
   const out = new Uint8Array(total);
   const view = new DataView(out.buffer);
   view.setUint32(0, total);
-  view.setUint32(4, headers.length);
+  view.setUint32(4, head.length);
   view.setUint32(8, referenceCrc32(out.subarray(0, 8)));
-  out.set(headers, 12);
-  out.set(bytes, 12 + headers.length);
+  out.set(head, 12);
+  out.set(payload, 12 + head.length);
   view.setUint32(total - 4, referenceCrc32(out.subarray(0, total - 4)));
   return out;
+}
+
+/** A `PayloadPart` event message carrying `payload` (text as UTF-8). */
+export function payloadPartFrame(payload: Uint8Array | string): Uint8Array {
+  const bytes = typeof payload === "string" ? new TextEncoder().encode(payload) : payload;
+  return eventFrame({ ":message-type": "event", ":event-type": "PayloadPart" }, bytes);
 }

@@ -5,27 +5,11 @@
 // runs in @edge-runtime/vm's EdgeVM, a context with web APIs only.
 import { EdgeVM } from "@edge-runtime/vm";
 import { verifySigV4 } from "@sagefetch/msw/sigv4";
-import { type BuildOptions, build } from "esbuild";
+import { bundleNeutral } from "@sagefetch/testing/neutralBundle";
 import { beforeAll, describe, expect, it } from "vitest";
 
 // (Paths from URLs by hand: core's tsconfig has no Node types.)
 const packageDir = decodeURIComponent(new URL("../../", import.meta.url).pathname);
-
-const common: BuildOptions = {
-  absWorkingDir: packageDir,
-  entryPoints: ["src/index.ts"],
-  bundle: true,
-  platform: "neutral",
-  // Neutral resolves no package fields or conditions, and nothing is external: an import of a
-  // package or of a `node:` module fails the build.
-  mainFields: [],
-  conditions: [],
-  external: [],
-  write: false,
-  metafile: true,
-  logLevel: "silent",
-  target: "es2022",
-};
 
 // Node-only globals that a web runtime lacks. Each free reference is renamed to a marker (a
 // local of the same name is left alone), so the bundle text shows any use of them.
@@ -49,16 +33,18 @@ let inputs: string[];
 let imports: unknown[];
 
 beforeAll(async () => {
-  const scan = await build({
-    ...common,
-    format: "esm",
+  ({
+    code: esm,
+    inputs,
+    imports,
+  } = await bundleNeutral(packageDir, "src/index.ts", {
     define: Object.fromEntries(NODE_GLOBALS.map((name) => [name, marker(name)])),
+  }));
+  const run = await bundleNeutral(packageDir, "src/index.ts", {
+    format: "iife",
+    globalName: "sagefetch",
   });
-  esm = scan.outputFiles?.[0]?.text ?? "";
-  inputs = Object.keys(scan.metafile?.inputs ?? {});
-  imports = Object.values(scan.metafile?.outputs ?? {}).flatMap((output) => output.imports);
-  const run = await build({ ...common, format: "iife", globalName: "sagefetch" });
-  iife = run.outputFiles?.[0]?.text ?? "";
+  iife = run.code;
 }, 30_000);
 
 describe("core bundled for a neutral platform", () => {

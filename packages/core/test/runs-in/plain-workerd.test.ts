@@ -2,7 +2,7 @@
 // compatibility on for its own runner, so it cannot show that core needs none. Here core's
 // neutral bundle runs in a plain workerd (miniflare) with no compatibility flags at all: no
 // `process`, no `Buffer`, no `node:` modules. It invokes and streams from inside a Worker.
-import { build } from "esbuild";
+import { bundleNeutral } from "@sagefetch/testing/neutralBundle";
 import { Miniflare } from "miniflare";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { payloadPartFrame } from "../harness/eventStreamFrame";
@@ -11,16 +11,7 @@ const packageDir = decodeURIComponent(new URL("../../", import.meta.url).pathnam
 let mf: Miniflare;
 
 beforeAll(async () => {
-  const bundle = await build({
-    absWorkingDir: packageDir,
-    entryPoints: ["src/index.ts"],
-    bundle: true,
-    platform: "neutral",
-    mainFields: [],
-    format: "esm",
-    write: false,
-    logLevel: "silent",
-  });
+  const bundle = await bundleNeutral(packageDir, "src/index.ts");
   const stream = [
     ...payloadPartFrame('data: {"token":{"text":"Hel"}}\n\n'),
     ...payloadPartFrame('data: {"token":{"text":"lo ☕"}}\n\n'),
@@ -63,7 +54,7 @@ beforeAll(async () => {
   mf = new Miniflare({
     modules: [
       { type: "ESModule", path: "worker.js", contents: worker },
-      { type: "ESModule", path: "core.js", contents: bundle.outputFiles?.[0]?.text ?? "" },
+      { type: "ESModule", path: "core.js", contents: bundle.code },
     ],
     compatibilityDate: "2026-08-01",
     compatibilityFlags: [],

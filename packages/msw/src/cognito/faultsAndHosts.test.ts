@@ -1,7 +1,5 @@
 import { HttpResponse, http } from "msw";
-import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { cognitoIdentityHandlers } from "../index";
+import { describe, expect, it } from "vitest";
 import {
   cognitoCall,
   cognitoFailure,
@@ -10,26 +8,16 @@ import {
   readCognito,
   stsCall,
   stsFailure,
-  testClock,
 } from "../internal/testing/cognito";
+import { serveCognitoMock } from "../internal/testing/cognitoServer";
 
 const EU_POOL = "eu-west-1:55555555-2222-3333-4444-555555555555";
-const clock = testClock();
-const mock = cognitoIdentityHandlers({
-  now: clock.now,
+const { mock, server } = serveCognitoMock({
   identityPools: { [POOL]: {}, [EU_POOL]: {} },
   hosts: ["http://localhost:4566", "http://proxy.test/cognito"],
   stsHosts: ["http://localhost:4566/sts"],
   region: "eu-west-1",
 });
-const server = setupServer(...mock.handlers);
-
-beforeAll(() => server.listen({ onUnhandledFrame: "error" }));
-afterEach(() => {
-  mock.reset();
-  server.resetHandlers();
-});
-afterAll(() => server.close());
 
 const getId = (IdentityPoolId = POOL, url?: string) =>
   cognitoCall("GetId", { IdentityPoolId }, url === undefined ? {} : { url });

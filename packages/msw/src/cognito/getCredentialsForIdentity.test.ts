@@ -1,33 +1,25 @@
-import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { cognitoIdentityHandlers, testLoginToken, testLoginValidator } from "../index";
+import { afterEach, describe, expect, it } from "vitest";
+import { testLoginToken, testLoginValidator } from "../index";
 import {
   cognitoCall,
   cognitoFailure,
   GOOGLE,
   POOL,
   readCognito,
-  testClock,
 } from "../internal/testing/cognito";
+import { serveCognitoMock } from "../internal/testing/cognitoServer";
 
 const NO_ROLES = "us-east-1:33333333-2222-3333-4444-555555555555";
-const clock = testClock();
-const mock = cognitoIdentityHandlers({
-  now: clock.now,
+const { clock, mock } = serveCognitoMock({
   credentialTtlSeconds: 900,
   identityPools: {
     [POOL]: { providers: { [GOOGLE]: testLoginValidator } },
     [NO_ROLES]: { roles: { unauthenticated: false } },
   },
 });
-const server = setupServer(...mock.handlers);
-
-beforeAll(() => server.listen({ onUnhandledFrame: "error" }));
 afterEach(() => {
-  mock.reset();
   clock.ms = Date.parse("2026-11-24T12:00:00Z");
 });
-afterAll(() => server.close());
 
 const alice = { [GOOGLE]: testLoginToken("alice") };
 

@@ -1,11 +1,5 @@
-import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import {
-  cognitoError,
-  cognitoIdentityHandlers,
-  testLoginToken,
-  testLoginValidator,
-} from "../index";
+import { describe, expect, it } from "vitest";
+import { cognitoError, testLoginToken, testLoginValidator } from "../index";
 import {
   COGNITO_URL,
   cognitoCall,
@@ -13,13 +7,11 @@ import {
   GOOGLE,
   POOL,
   readCognito,
-  testClock,
 } from "../internal/testing/cognito";
+import { serveCognitoMock } from "../internal/testing/cognitoServer";
 
 const MEMBERS_ONLY = "us-east-1:22222222-2222-3333-4444-555555555555";
-const clock = testClock();
-const mock = cognitoIdentityHandlers({
-  now: clock.now,
+const { mock } = serveCognitoMock({
   identityPools: {
     [POOL]: {
       providers: {
@@ -36,11 +28,6 @@ const mock = cognitoIdentityHandlers({
     [MEMBERS_ONLY]: { allowUnauthenticated: false, providers: { [GOOGLE]: testLoginValidator } },
   },
 });
-const server = setupServer(...mock.handlers);
-
-beforeAll(() => server.listen({ onUnhandledFrame: "error" }));
-afterEach(() => mock.reset());
-afterAll(() => server.close());
 
 const getId = async (body: object) => (await readCognito(await cognitoCall("GetId", body))).body;
 

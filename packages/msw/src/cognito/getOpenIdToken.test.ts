@@ -1,6 +1,5 @@
-import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { cognitoIdentityHandlers, testLoginToken, testLoginValidator } from "../index";
+import { describe, expect, it } from "vitest";
+import { testLoginToken, testLoginValidator } from "../index";
 import { fromBase64Url } from "../internal/base64";
 import { fromUtf8 } from "../internal/bytes";
 import {
@@ -9,23 +8,16 @@ import {
   GOOGLE,
   POOL,
   readCognito,
-  testClock,
 } from "../internal/testing/cognito";
+import { serveCognitoMock } from "../internal/testing/cognitoServer";
 
 const ENHANCED_ONLY = "us-east-1:44444444-2222-3333-4444-555555555555";
-const clock = testClock();
-const mock = cognitoIdentityHandlers({
-  now: clock.now,
+const { clock, mock } = serveCognitoMock({
   identityPools: {
     [POOL]: { providers: { [GOOGLE]: testLoginValidator } },
     [ENHANCED_ONLY]: { allowClassicFlow: false },
   },
 });
-const server = setupServer(...mock.handlers);
-
-beforeAll(() => server.listen({ onUnhandledFrame: "error" }));
-afterEach(() => mock.reset());
-afterAll(() => server.close());
 
 async function newIdentity(body: object): Promise<string> {
   return String((await readCognito(await cognitoCall("GetId", body))).body.IdentityId);

@@ -1,9 +1,9 @@
-import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { readEventStream } from "@sagefetch/testing/eventStream";
+import { describe, expect, it } from "vitest";
 import { createDemoEndpoints, demoEndpoints, sageMakerHandlers } from "../index";
 import { concatBytes, fromUtf8 } from "../internal/bytes";
-import { readEventStream } from "../internal/testing/eventStreamDecoder";
 import { invoke, STREAM_ACTION, TEST_DATE } from "../internal/testing/invoke";
+import { serveMock } from "../internal/testing/serveMock";
 import { tokenId } from "./chat";
 
 const mock = sageMakerHandlers({
@@ -14,11 +14,7 @@ const mock = sageMakerHandlers({
     "flaky-3": createDemoEndpoints({ failEvery: 3 }).flaky,
   },
 });
-const server = setupServer(...mock.handlers);
-
-beforeAll(() => server.listen({ onUnhandledFrame: "error" }));
-afterEach(() => mock.reset());
-afterAll(() => server.close());
+serveMock(mock);
 
 const json = { "content-type": "application/json" };
 const text = { "content-type": "text/plain" };

@@ -1,7 +1,7 @@
-import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { sageMakerHandlers } from "../index";
 import { invoke, signedInvoke, TEST_DATE } from "../internal/testing/invoke";
+import { serveMock } from "../internal/testing/serveMock";
 
 let clock = TEST_DATE.getTime();
 const TEMP = { accessKeyId: "ASIATEMP", secretAccessKey: "temp-secret", sessionToken: "tok" };
@@ -15,14 +15,10 @@ const mock = sageMakerHandlers({
   ],
   endpoints: { echo: (request) => ({ body: request.body }) },
 });
-const server = setupServer(...mock.handlers);
-
-beforeAll(() => server.listen({ onUnhandledFrame: "error" }));
+const server = serveMock(mock);
 afterEach(() => {
-  mock.reset();
   clock = TEST_DATE.getTime();
 });
-afterAll(() => server.close());
 
 const CORAL = ":http://internal.amazon.com/coral/com.amazon.coral.service/";
 

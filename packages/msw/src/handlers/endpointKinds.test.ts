@@ -1,8 +1,8 @@
-import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { type ModelRequest, sageMakerHandlers } from "../index";
 import { mulberry32, pickWeighted } from "../internal/prng";
 import { invoke, STREAM_ACTION, TEST_DATE } from "../internal/testing/invoke";
+import { serveMock } from "../internal/testing/serveMock";
 
 const seen: ModelRequest[] = [];
 const model = (request: ModelRequest) => {
@@ -22,15 +22,10 @@ const endpoints = {
   components: { model, inferenceComponents: ["ic-llama"] },
 };
 const mock = sageMakerHandlers({ now: () => TEST_DATE.getTime(), endpoints });
-const server = setupServer(...mock.handlers);
-
-beforeAll(() => server.listen({ onUnhandledFrame: "error" }));
+const server = serveMock(mock);
 afterEach(() => {
-  mock.reset();
-  server.resetHandlers();
   seen.length = 0;
 });
-afterAll(() => server.close());
 
 async function variants(endpoint: string, count: number): Promise<string[]> {
   const out: string[] = [];

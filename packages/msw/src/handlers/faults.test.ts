@@ -1,5 +1,4 @@
-import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import {
   sageMakerError,
   sageMakerHandlers,
@@ -7,6 +6,7 @@ import {
   sageMakerResponse,
 } from "../index";
 import { invoke, TEST_DATE } from "../internal/testing/invoke";
+import { serveMock } from "../internal/testing/serveMock";
 
 let calls = 0;
 const mock = sageMakerHandlers({
@@ -18,15 +18,10 @@ const mock = sageMakerHandlers({
     },
   },
 });
-const server = setupServer(...mock.handlers);
-
-beforeAll(() => server.listen({ onUnhandledFrame: "error" }));
+const server = serveMock(mock);
 afterEach(() => {
-  mock.reset();
-  server.resetHandlers();
   calls = 0;
 });
-afterAll(() => server.close());
 
 const CORAL = ":http://internal.amazon.com/coral/com.amazon.coral.service/";
 

@@ -1,9 +1,9 @@
 import { getResponse } from "msw";
-import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { type ModelRequest, modelError, sageMakerHandlers } from "../index";
 import { fromUtf8 } from "../internal/bytes";
 import { invoke, signedInvoke, TEST_DATE } from "../internal/testing/invoke";
+import { serveMock } from "../internal/testing/serveMock";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const seen: ModelRequest[] = [];
@@ -42,14 +42,10 @@ const mock = sageMakerHandlers({
     },
   },
 });
-const server = setupServer(...mock.handlers);
-
-beforeAll(() => server.listen({ onUnhandledFrame: "error" }));
+serveMock(mock);
 afterEach(() => {
-  mock.reset();
   seen.length = 0;
 });
-afterAll(() => server.close());
 
 async function errorOf(response: Response) {
   return {

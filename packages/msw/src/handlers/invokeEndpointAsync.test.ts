@@ -1,7 +1,7 @@
-import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { modelError, sageMakerHandlers } from "../index";
 import { ASYNC_ACTION, invoke, TEST_DATE } from "../internal/testing/invoke";
+import { serveMock } from "../internal/testing/serveMock";
 
 let release: () => void = () => {};
 
@@ -25,11 +25,7 @@ const mock = sageMakerHandlers({
     never: () => new Promise(() => {}),
   },
 });
-const server = setupServer(...mock.handlers);
-
-beforeAll(() => server.listen({ onUnhandledFrame: "error" }));
-afterEach(() => mock.reset());
-afterAll(() => server.close());
+serveMock(mock);
 
 const EU = "https://runtime.sagemaker.eu-west-1.amazonaws.com";
 

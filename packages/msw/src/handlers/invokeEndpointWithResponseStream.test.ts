@@ -1,5 +1,5 @@
-import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { plainHeaders, readEventStream } from "@sagefetch/testing/eventStream";
+import { afterEach, describe, expect, it } from "vitest";
 import {
   internalStreamFailure,
   type ModelRequest,
@@ -9,8 +9,8 @@ import {
   unmodeledStreamError,
 } from "../index";
 import { fromUtf8 } from "../internal/bytes";
-import { plainHeaders, readEventStream } from "../internal/testing/eventStreamDecoder";
 import { invoke, STREAM_ACTION, TEST_DATE } from "../internal/testing/invoke";
+import { serveMock } from "../internal/testing/serveMock";
 
 const seen: ModelRequest[] = [];
 
@@ -52,14 +52,10 @@ const mock = sageMakerHandlers({
     "bad-chunk": () => ({ stream: [42 as unknown as string] }),
   },
 });
-const server = setupServer(...mock.handlers);
-
-beforeAll(() => server.listen({ onUnhandledFrame: "error" }));
+serveMock(mock);
 afterEach(() => {
-  mock.reset();
   seen.length = 0;
 });
-afterAll(() => server.close());
 
 function stream(name: string, headers: Record<string, string> = {}) {
   return invoke(name, { action: STREAM_ACTION, headers });

@@ -1,6 +1,5 @@
 // What InvokeEndpoint (and the overrides) make of the outputs a model may give.
-import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import {
   type ModelRequest,
   modelStreamError,
@@ -8,6 +7,7 @@ import {
   sageMakerResponse,
 } from "../index";
 import { invoke, TEST_DATE } from "../internal/testing/invoke";
+import { serveMock } from "../internal/testing/serveMock";
 
 const seen: ModelRequest[] = [];
 const mock = sageMakerHandlers({
@@ -32,15 +32,10 @@ const mock = sageMakerHandlers({
     }),
   },
 });
-const server = setupServer(...mock.handlers);
-
-beforeAll(() => server.listen({ onUnhandledFrame: "error" }));
+const server = serveMock(mock);
 afterEach(() => {
-  mock.reset();
-  server.resetHandlers();
   seen.length = 0;
 });
-afterAll(() => server.close());
 
 describe("model outputs on InvokeEndpoint", () => {
   it("joins a streaming model's chunks into the body", async () => {

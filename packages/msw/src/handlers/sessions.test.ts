@@ -1,9 +1,9 @@
-import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { readEventStream } from "@sagefetch/testing/eventStream";
+import { afterEach, describe, expect, it } from "vitest";
 import { type ModelRequest, sageMakerHandlers } from "../index";
 import { fromUtf8 } from "../internal/bytes";
-import { readEventStream } from "../internal/testing/eventStreamDecoder";
 import { invoke, STREAM_ACTION, TEST_DATE } from "../internal/testing/invoke";
+import { serveMock } from "../internal/testing/serveMock";
 
 let now = TEST_DATE.getTime();
 const seen: ModelRequest[] = [];
@@ -24,15 +24,11 @@ const mock = sageMakerHandlers({
     stateless: counter,
   },
 });
-const server = setupServer(...mock.handlers);
-
-beforeAll(() => server.listen({ onUnhandledFrame: "error" }));
+serveMock(mock);
 afterEach(() => {
-  mock.reset();
   seen.length = 0;
   now = TEST_DATE.getTime();
 });
-afterAll(() => server.close());
 
 const NEW = '{"requestType":"NEW_SESSION"}';
 const CLOSE = '{"requestType":"CLOSE"}';

@@ -1,14 +1,15 @@
 // Chunking, pacing, stream faults and backpressure of streamed answers. The handler-level
 // tests read the mock's own body stream (msw's getResponse, as in workerd or a service worker);
 // the others go through fetch and MSW's Node interceptor, as a client's tests do.
+
+import { decodeMessages, readEventStream } from "@sagefetch/testing/eventStream";
 import { getResponse } from "msw";
-import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { sageMakerHandlers } from "../index";
 import { concatBytes, fromUtf8 } from "../internal/bytes";
 import { sleep } from "../internal/sleep";
-import { decodeMessages, readEventStream } from "../internal/testing/eventStreamDecoder";
 import { invoke, STREAM_ACTION, signedInvoke, TEST_DATE } from "../internal/testing/invoke";
+import { serveMock } from "../internal/testing/serveMock";
 
 const WORDS = ["one", "two", "three", "four", "five"];
 let produced = 0;
@@ -50,16 +51,12 @@ const mock = sageMakerHandlers({
     }),
   },
 });
-const server = setupServer(...mock.handlers);
-
-beforeAll(() => server.listen({ onUnhandledFrame: "error" }));
+serveMock(mock);
 afterEach(() => {
-  mock.reset();
   produced = 0;
   finished = false;
   gate = newGate();
 });
-afterAll(() => server.close());
 
 /** The mock's answer itself, without a network layer between. */
 async function answer(name: string): Promise<Response> {

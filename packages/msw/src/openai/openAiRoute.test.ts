@@ -1,7 +1,7 @@
-import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { createDemoEndpoints, sageMakerHandlers } from "../index";
 import { TEST_DATE } from "../internal/testing/invoke";
+import { serveMock } from "../internal/testing/serveMock";
 
 // Tokens made by botocore 1.43 (SigV4QueryAuth, as the SageMaker Python SDK's generator does)
 // at TEST_DATE (2026-11-24T12:00:00Z): an independent implementation's output, as recorded.
@@ -30,13 +30,10 @@ const mock = sageMakerHandlers({
     { accessKeyId: "ASIATEMP", secretAccessKey: "temp-secret", sessionToken: "tok en+/=" },
   ],
 });
-const server = setupServer(...mock.handlers);
-beforeAll(() => server.listen({ onUnhandledFrame: "error" }));
+serveMock(mock);
 afterEach(() => {
-  mock.reset();
   clock.now = TEST_DATE.getTime();
 });
-afterAll(() => server.close());
 
 const BASE = "https://runtime.sagemaker.us-east-1.amazonaws.com/endpoints";
 const chat = (token: string | undefined, body: object = {}, path = "vllm") =>

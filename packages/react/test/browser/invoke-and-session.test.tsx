@@ -4,7 +4,8 @@ import { act, renderHook, waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 import { useInvokeEndpoint, useInvokeEndpointStream, useStatefulSession } from "../../src/index";
 import { mockOptions, order } from "../harness/endpoints";
-import { providerFor, settle } from "../harness/wrapper";
+import { startSlowCall } from "../harness/slowCall";
+import { providerFor } from "../harness/wrapper";
 
 const service = setupMockService(mockOptions);
 afterEach(() => sessionStorage.clear());
@@ -24,17 +25,7 @@ describe("in Chromium, through MSW's service worker", () => {
     const { result, unmount } = renderHook(() => useInvokeEndpoint(), {
       wrapper: providerFor(service.client()),
     });
-    let call!: Promise<unknown>;
-    act(() => {
-      call = settle(
-        result.current.invoke({
-          EndpointName: "slow",
-          Body: "{}",
-          CustomAttributes: "delay-ms=5000",
-        }),
-      );
-    });
-    await waitFor(() => expect(service.mock.requests).toHaveLength(1));
+    const { call } = await startSlowCall(result, service.mock, 5000);
     const started = performance.now();
     unmount();
     expect(await call).toBeInstanceOf(AbortError);
@@ -46,17 +37,7 @@ describe("in Chromium, through MSW's service worker", () => {
     const { result } = renderHook(() => useInvokeEndpoint(), {
       wrapper: providerFor(service.client()),
     });
-    let call!: Promise<unknown>;
-    act(() => {
-      call = settle(
-        result.current.invoke({
-          EndpointName: "slow",
-          Body: "{}",
-          CustomAttributes: "delay-ms=5000",
-        }),
-      );
-    });
-    await waitFor(() => expect(service.mock.requests).toHaveLength(1));
+    const { call } = await startSlowCall(result, service.mock, 5000);
     act(() => result.current.abort());
     expect(await act(() => call)).toBeInstanceOf(AbortError);
     await waitFor(() => expect(result.current.isAborted).toBe(true));

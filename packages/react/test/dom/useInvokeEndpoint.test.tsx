@@ -14,6 +14,7 @@ import { Component, type ReactNode, StrictMode, useEffect, useRef } from "react"
 import { describe, expect, it, vi } from "vitest";
 import { useInvokeEndpoint } from "../../src/index";
 import { mockOptions } from "../harness/endpoints";
+import { startSlowCall } from "../harness/slowCall";
 import { providerFor, settle } from "../harness/wrapper";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -209,17 +210,7 @@ describe("useInvokeEndpoint", () => {
       useInvokeEndpoint({ onError: (error) => void heard.push(error.name) }),
     );
     expect(result.current.isAborted).toBe(false);
-    let call!: Promise<unknown>;
-    act(() => {
-      call = settle(
-        result.current.invoke({
-          EndpointName: "slow",
-          Body: "{}",
-          CustomAttributes: "delay-ms=2000",
-        }),
-      );
-    });
-    await waitFor(() => expect(service.mock.requests).toHaveLength(1));
+    const { call } = await startSlowCall(result, service.mock, 2000);
     act(() => result.current.abort());
     expect(await act(() => call)).toBeInstanceOf(AbortError);
     await waitFor(() => expect(result.current.isAborted).toBe(true));
@@ -241,17 +232,7 @@ describe("useInvokeEndpoint", () => {
 
   it("a call still running when the component unmounts is aborted", async () => {
     const { result, unmount } = render(() => useInvokeEndpoint());
-    let call!: Promise<unknown>;
-    act(() => {
-      call = settle(
-        result.current.invoke({
-          EndpointName: "slow",
-          Body: "{}",
-          CustomAttributes: "delay-ms=5000",
-        }),
-      );
-    });
-    await waitFor(() => expect(service.mock.requests).toHaveLength(1));
+    const { call } = await startSlowCall(result, service.mock, 5000);
     const started = performance.now();
     unmount();
     expect(await call).toBeInstanceOf(AbortError);

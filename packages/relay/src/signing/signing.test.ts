@@ -621,17 +621,10 @@ describe("signing mode: what it returns, what it signs, where", () => {
     "signs for its own region only by default: %s is refused (403) before authorize",
     async (_, host, named) => {
       let asked = 0;
-      const up = upstream();
-      const relay = createRelay({
-        fetch: up.fetch,
-        allowedOrigins: [PAGE],
-        signing: {
-          credentials: demoCredentials,
-          region: "us-east-1",
-          authorize: () => {
-            asked++;
-            return true;
-          },
+      const { relay, calls } = recordingRelay({
+        authorize: () => {
+          asked++;
+          return true;
         },
       });
       const response = await relay(toHost(host));
@@ -642,7 +635,7 @@ describe("signing mode: what it returns, what it signs, where", () => {
       );
       expect(response.headers.get("access-control-allow-origin")).toBe(PAGE);
       expect(asked).toBe(0);
-      expect(up.calls).toHaveLength(0);
+      expect(calls).toHaveLength(0);
       // Its own region's hosts, standard and dual-stack, are signed.
       for (const own of [HOST, "runtime.sagemaker.us-east-1.api.aws"]) {
         expect((await relay(toHost(own))).status).toBe(200);

@@ -5,30 +5,19 @@
 // states it, and runs the bundle in @edge-runtime/vm's EdgeVM, a context with web APIs only.
 import { gzipSync } from "node:zlib";
 import { EdgeVM } from "@edge-runtime/vm";
-import { build } from "esbuild";
+import { bundleNeutral } from "@sagefetch/testing/neutralBundle";
 import { describe, expect, it } from "vitest";
 
 const packageDir = new URL("../../", import.meta.url).pathname;
 
 async function bundle(entry: string, format: "esm" | "iife" = "esm") {
-  const result = await build({
-    absWorkingDir: packageDir,
-    entryPoints: [entry],
-    bundle: true,
-    minify: true,
+  const { code, inputs } = await bundleNeutral(packageDir, entry, {
     format,
     globalName: format === "iife" ? "sagefetchRelay" : undefined,
-    platform: "neutral",
-    mainFields: [],
     conditions: ["@sagefetch/source"],
-    external: [],
-    write: false,
-    metafile: true,
-    logLevel: "silent",
-    target: "es2022",
+    minify: true,
   });
-  const code = result.outputFiles[0]?.text ?? "";
-  return { code, inputs: Object.keys(result.metafile.inputs), gzip: gzipSync(code).length };
+  return { code, inputs, gzip: gzipSync(code).length };
 }
 
 describe("the forwarding relay's bundle", () => {

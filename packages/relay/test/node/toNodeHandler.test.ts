@@ -105,14 +105,14 @@ async function signed(path: string, body = '{"inputs":"hi"}') {
   return { url: request.url, headers: Object.fromEntries(request.headers), body };
 }
 
+/** Sends a signed request to the relay. */
+const send = (call: Awaited<ReturnType<typeof signed>>, init: RequestInit = {}) =>
+  fetch(call.url, { method: "POST", headers: call.headers, body: call.body, ...init });
+
 /** Still running, and still answering. */
 async function expectUp() {
   const call = await signed("/endpoints/echo/invocations", '{"after":true}');
-  const response = await fetch(call.url, {
-    method: "POST",
-    headers: call.headers,
-    body: call.body,
-  });
+  const response = await send(call);
   expect(response.status).toBe(200);
   expect(await response.text()).toBe('{"after":true}');
   expect(relay.child.exitCode).toBeNull();
@@ -150,11 +150,7 @@ describe("the README's Node example: createServer(toNodeHandler(relay))", () => 
     expect(preflight.headers.get("access-control-allow-origin")).toBe(PAGE);
 
     const call = await signed("/endpoints/echo/invocations", '{"inputs":"hello"}');
-    const response = await fetch(call.url, {
-      method: "POST",
-      headers: call.headers,
-      body: call.body,
-    });
+    const response = await send(call);
     expect(response.status).toBe(200);
     expect(await response.text()).toBe('{"inputs":"hello"}');
     expect(response.headers.get("access-control-allow-origin")).toBe(PAGE);
@@ -164,12 +160,7 @@ describe("the README's Node example: createServer(toNodeHandler(relay))", () => 
   it("streams parts as they come, and refuses what the relay refuses", async () => {
     const call = await signed(STREAM);
     const abort = new AbortController();
-    const response = await fetch(call.url, {
-      method: "POST",
-      headers: call.headers,
-      body: call.body,
-      signal: abort.signal,
-    });
+    const response = await send(call, { signal: abort.signal });
     const reader = (response.body as ReadableStream<Uint8Array>).getReader();
     const first = await reader.read();
     expect(new TextDecoder().decode(first.value)).toMatch(/^part 0;/);

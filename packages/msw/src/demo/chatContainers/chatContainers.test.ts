@@ -1,18 +1,15 @@
-import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { readEventStream } from "@sagefetch/testing/eventStream";
+import { describe, expect, it } from "vitest";
 import { createDemoEndpoints, demoEndpoints, sageMakerHandlers } from "../../index";
 import { fromUtf8 } from "../../internal/bytes";
-import { readEventStream } from "../../internal/testing/eventStreamDecoder";
 import { invoke, STREAM_ACTION, TEST_DATE } from "../../internal/testing/invoke";
+import { serveMock } from "../../internal/testing/serveMock";
 
 const mock = sageMakerHandlers({
   now: () => TEST_DATE.getTime(),
   endpoints: { ...createDemoEndpoints({ chatPaceMs: 0 }), "vllm-paced": demoEndpoints.vllm },
 });
-const server = setupServer(...mock.handlers);
-beforeAll(() => server.listen({ onUnhandledFrame: "error" }));
-afterEach(() => mock.reset());
-afterAll(() => server.close());
+serveMock(mock);
 
 const WEATHER = [
   { type: "function", function: { name: "get_weather", parameters: { type: "object" } } },

@@ -1,5 +1,8 @@
 // The test-only decoder must be right for the stream tests to mean anything: it is checked
-// against smithy's vectors, including the corrupted ones.
+// against smithy's vectors, including the corrupted ones. (It lives in @sagefetch/testing, shared
+// with the emulator's tests; the vectors and the encoder it is checked with are here.)
+
+import { decodeMessages, readEventStream } from "@sagefetch/testing/eventStream";
 import corruptedHeaderLen from "@vectors/eventstream/decoded/negative/corrupted_header_len?raw";
 import corruptedHeaders from "@vectors/eventstream/decoded/negative/corrupted_headers?raw";
 import corruptedLength from "@vectors/eventstream/decoded/negative/corrupted_length?raw";
@@ -11,7 +14,6 @@ import corruptedPayloadBytes from "@vectors/eventstream/encoded/negative/corrupt
 import { describe, expect, it } from "vitest";
 import { encodeEventMessage } from "../../eventstream/encode";
 import { concatBytes, utf8 } from "../bytes";
-import { decodeMessages, readEventStream } from "./eventStreamDecoder";
 import { positiveVectors } from "./eventstreamVectors";
 import { dataUrlBytes } from "./vectorBytes";
 

@@ -1,8 +1,18 @@
-// Test-only: an event-stream decoder written from the format spec, to read what the mock sends.
-// It checks both CRCs of every message and reports a stream that ends inside a message.
-import { crc32 } from "../../eventstream/crc32";
-import type { EventHeaderValue } from "../../eventstream/types";
-import { concatBytes, fromUtf8 } from "../bytes";
+// Test-only: an event-stream decoder written from the format spec, to read what the MSW mock and
+// the emulator send. It checks both CRCs of every message (with Node's own CRC-32, not the one
+// under test) and reports a stream that ends inside a message. Node only.
+import { crc32 } from "node:zlib";
+
+/** A decoded header: the format's ten wire types (boolean true/false share `boolean`). */
+export type EventHeaderValue =
+  | { type: "boolean"; value: boolean }
+  | { type: "byte" | "short" | "integer"; value: number }
+  | { type: "long"; value: bigint }
+  | { type: "binary" | "uuid"; value: Uint8Array }
+  | { type: "string"; value: string }
+  | { type: "timestamp"; value: Date };
+
+const fromUtf8 = (bytes: Uint8Array): string => new TextDecoder().decode(bytes);
 
 export interface DecodedMessage {
   headers: Record<string, EventHeaderValue>;
@@ -114,7 +124,7 @@ export async function readEventStream(
       error = e as Error;
     }
   }
-  const bytes = concatBytes(chunks);
+  const bytes = new Uint8Array(Buffer.concat(chunks));
   try {
     return { chunks, messages: decodeMessages(bytes), error };
   } catch (e) {
