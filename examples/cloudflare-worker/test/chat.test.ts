@@ -5,11 +5,11 @@ import { createSageMaker } from "@sagefetch/ai";
 import { SageMakerRuntimeClient, Session } from "@sagefetch/core";
 import { type Emulator, startEmulator } from "@sagefetch/emulator";
 import { createDemoEndpoints, demoCredentials } from "@sagefetch/msw";
+import { answerOf, useChatClient, userMessage } from "@sagefetch/testing/useChatClient";
 import { DefaultChatTransport, streamText, type UIMessage, type UIMessageChunk } from "ai";
 import type { Miniflare } from "miniflare";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gatedModel, tickerModel } from "./models";
-import { answerOf, useChatClient, userMessage } from "./useChatClient";
 import { bundleWorker, startWorkers, takeWorkerOutput } from "./worker";
 
 const SECRET = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";

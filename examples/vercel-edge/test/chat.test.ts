@@ -6,11 +6,11 @@ import { createSageMaker } from "@sagefetch/ai";
 import { SageMakerRuntimeClient, Session } from "@sagefetch/core";
 import { type Emulator, startEmulator } from "@sagefetch/emulator";
 import { createDemoEndpoints, demoCredentials } from "@sagefetch/msw";
+import { useChatClient, userMessage } from "@sagefetch/testing/useChatClient";
 import { DefaultChatTransport, streamText, type UIMessage, type UIMessageChunk } from "ai";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { bundleFunction, type EdgeFunction, startFunction } from "./edge";
 import { gatedModel, tickerModel } from "./models";
-import { useChatClient, userMessage } from "./useChatClient";
 
 const SECRET = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
 const gated = gatedModel();

@@ -1,5 +1,6 @@
-// The AI SDK's own client for /api/chat: useChat's DefaultChatTransport sends the request and
-// parses the UI message stream, readUIMessageStream builds the message from it, as in a page.
+// The AI SDK's own client for an /api/chat (the Worker's, the Edge function's): useChat's
+// DefaultChatTransport sends the request and parses the UI message stream, readUIMessageStream
+// builds the message from it, as in a page.
 import { DefaultChatTransport, readUIMessageStream, type UIMessage, type UIMessageChunk } from "ai";
 
 let ids = 0;
