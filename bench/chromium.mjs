@@ -1,7 +1,7 @@
 // The client measurements in Debian's Chromium, side by side in one page: client cost per
 // invoke (1 KiB body), stream decoding and time to first part, for sagefetch, the AWS SDK and
 // aws4fetch as a page bundles them (bench/lib/chromium-page.mjs, bundled by esbuild for the
-// browser; Chromium launched by playwright-core with the flags of scripts/testing/chromium.ts).
+// browser; Chromium launched by playwright-core with the flags of @sagefetch/testing/chromium).
 // The page is cross-origin isolated, so that performance.now() is precise to 5 µs.
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";

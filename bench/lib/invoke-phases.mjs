@@ -7,13 +7,13 @@
 // Internal steps are imported from packages/core/src: they are not exported by the package.
 
 import { InvokeEndpointCommand, SageMakerRuntimeClient } from "@sagefetch/core";
-import { withAttemptSignal } from "../../packages/core/src/client/withAttemptSignal.ts";
 import {
   resolveEndpoint,
   withOperationPath,
 } from "../../packages/core/src/endpoint/resolveEndpoint.ts";
 import { toBodyBytes } from "../../packages/core/src/http/toBodyBytes.ts";
 import { randomUuid } from "../../packages/core/src/internal/randomUuid.ts";
+import { withAttemptSignal } from "../../packages/core/src/retry/withAttemptSignal.ts";
 import {
   canonicalHeaders,
   canonicalPath,

@@ -8,10 +8,10 @@ import { mkdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { EdgeVM } from "@edge-runtime/vm";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "@sagefetch/testing/chromium";
 import { build } from "esbuild";
 import { Miniflare } from "miniflare";
 import { chromium } from "playwright-core";
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../../scripts/testing/chromium.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const outDir = join(here, "..", ".out", "runtimes");
