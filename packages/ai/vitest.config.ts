@@ -15,6 +15,7 @@ export default defineConfig({
   ssr: { resolve: { conditions } },
   server: { fs: { allow: ["../.."] } },
   test: {
+    setupFiles: ["test/quietWarnings.ts"],
     projects: [
       {
         extends: true,

@@ -36,6 +36,12 @@ export interface SageMakerChatTransportOptions<UI_MESSAGE extends UIMessage = UI
   /** What the page shows for a failed call; the error's own message by default. */
   errorMessage?: (error: unknown) => string;
   /**
+   * Told of every failed call (to log or report it). `useChat` gets the failure as its `error`
+   * either way; without this the transport prints nothing (the AI SDK's default would write
+   * the whole error to the console).
+   */
+  onError?: (error: unknown) => void;
+  /**
    * The answer's metadata (`message.metadata` in `useChat`), from the parts of the model's
    * stream as they come: usage from `finish`, the time to the first token, … What each call
    * returns is merged into the metadata so far.
@@ -83,6 +89,7 @@ export class SageMakerChatTransport<UI_MESSAGE extends UIMessage = UIMessage>
       ...(maxRetries !== undefined ? { maxRetries } : {}),
       ...(abortSignal ? { abortSignal } : {}),
       ...(sessionId ? { providerOptions: { sagemaker: { sessionId } } } : {}),
+      onError: ({ error }) => this.options.onError?.(error),
       onFinish: ({ providerMetadata }) => {
         const opened = providerMetadata?.sagemaker?.newSessionId;
         if (statefulSessions && typeof opened === "string") this.sessions.set(chatId, opened);

@@ -72,6 +72,24 @@ describe("SageMakerChatTransport", () => {
       { type: "error", errorText: expect.stringMatching(/^failed: \w+/) },
     ]);
   });
+
+  it("tells onError of a failed call, and prints nothing itself", async () => {
+    const reported: unknown[] = [];
+    const printed: unknown[] = [];
+    const error = console.error;
+    console.error = (...args: unknown[]) => void printed.push(args);
+    try {
+      const transport = new SageMakerChatTransport<Message>({
+        model: service.sagemaker("lmi", { container: "lmi" }),
+        onError: (e) => void reported.push(e),
+      });
+      await chunksOf(await send(transport, "Hi [error]"));
+    } finally {
+      console.error = error;
+    }
+    expect(reported).toEqual([expect.objectContaining({ name: "ChatStreamError" })]);
+    expect(printed).toEqual([]);
+  });
 });
 
 describe("SageMakerChatTransport's retries", () => {
