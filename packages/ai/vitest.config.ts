@@ -15,6 +15,8 @@ export default defineConfig({
   ssr: { resolve: { conditions } },
   server: { fs: { allow: ["../.."] } },
   test: {
+    // A fresh worker per test file is deliberate: no hints after the run about running without it.
+    experimental: { diagnostics: false },
     setupFiles: ["test/quietWarnings.ts"],
     projects: [
       {

@@ -7,6 +7,8 @@ export default defineConfig({
   resolve: { conditions },
   ssr: { resolve: { conditions } },
   test: {
+    // A fresh worker per test file is deliberate: no hints after the run about running without it.
+    experimental: { diagnostics: false },
     environment: "node",
     include: ["src/**/*.test.ts"],
     // Many tests spawn processes (the bin, the AWS CLI): on a busy 2-core CI machine one can

@@ -13,6 +13,8 @@ export default defineConfig({
   },
   ssr: { resolve: { conditions } },
   test: {
+    // A fresh worker per test file is deliberate: no hints after the run about running without it.
+    experimental: { diagnostics: false },
     name: "node",
     environment: "node",
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],
