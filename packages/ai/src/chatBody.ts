@@ -52,7 +52,6 @@ export function chatBody(
     warnings.push({ type: "unsupported", feature, ...(details ? { details } : {}) });
 
   if (openAiShaped) {
-    if (container === "openai") delete body.model;
     if (model) body.model = model;
     assign(body, "stop", options.stopSequences);
     assign(body, "top_p", options.topP);

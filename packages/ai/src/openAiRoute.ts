@@ -49,7 +49,7 @@ export async function callOpenAiRoute(
   return {
     url,
     headers,
-    events: readChatEvents(chunksOf(response.body), { format: settings.format ?? "sse-chat" }),
+    events: readChatEvents(response.body, { format: settings.format ?? "sse-chat" }),
     metadata: () => (requestId ? { requestId } : {}),
   };
 }
@@ -62,19 +62,4 @@ function errorMessage(text: string): string {
     if (typeof message === "string") return message;
   } catch {}
   return text.slice(0, 200) || "(no body)";
-}
-
-/** A body's chunks, read through its reader: not every runtime makes a stream iterable. */
-async function* chunksOf(body: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
-  const reader = body.getReader();
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return;
-      yield value;
-    }
-  } finally {
-    reader.releaseLock();
-    await body.cancel().catch(() => {});
-  }
 }

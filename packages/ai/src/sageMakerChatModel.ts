@@ -1,5 +1,4 @@
 import type {
-  JSONObject,
   LanguageModelV4,
   LanguageModelV4CallOptions,
   LanguageModelV4Content,
@@ -122,5 +121,3 @@ async function gather(
   if (reasoning) content.unshift({ type: "reasoning", text: reasoning });
   return { ...result, content, ...(providerMetadata ? { providerMetadata } : {}) };
 }
-
-export type ProviderMetadataOf = () => JSONObject;

@@ -26,6 +26,26 @@ const ask = (inputs: string, extra: object = {}) => ({
   ...chat,
   Body: JSON.stringify({ inputs, ...extra }),
 });
+/** A long stream: 1,000 tokens over 2 s, still running when a test stops or replaces it. */
+const FIREHOSE = { EndpointName: "firehose", Body: '{"tokens": 1000, "ms": 2000}' };
+
+/**
+ * Starts the long stream from a rendered hook and waits until more than `atLeast` parts have
+ * arrived. `done` is its `start()` promise (in an object: a promise returned here would be waited
+ * for).
+ */
+async function startFirehose(
+  result: { current: UseInvokeEndpointStreamResult<unknown> },
+  atLeast: number,
+): Promise<{ done: Promise<StreamResult> }> {
+  let done!: Promise<StreamResult>;
+  act(() => {
+    done = result.current.start(FIREHOSE);
+  });
+  await waitFor(() => expect(result.current.parts.length).toBeGreaterThan(atLeast));
+  return { done };
+}
+
 const render = <T,>(hook: () => T, client = service.client()) =>
   renderHook(hook, { wrapper: providerFor(client) });
 
@@ -92,14 +112,7 @@ describe("useInvokeEndpointStream", () => {
 
   it("abort() stops the stream and keeps what arrived; reset() empties it", async () => {
     const { result } = render(() => useInvokeEndpointStream({ throttleMs: 0 }));
-    let done!: Promise<unknown>;
-    act(() => {
-      done = result.current.start({
-        EndpointName: "firehose",
-        Body: '{"tokens": 1000, "ms": 2000}',
-      });
-    });
-    await waitFor(() => expect(result.current.parts.length).toBeGreaterThan(5));
+    const { done } = await startFirehose(result, 5);
     act(() => result.current.abort());
     await act(() => done);
     const kept = result.current.parts.length;
@@ -120,10 +133,7 @@ describe("useInvokeEndpointStream", () => {
       return send(command, options);
     }) as typeof client.send;
     const { result, unmount } = render(() => useInvokeEndpointStream(), client);
-    act(() => {
-      result.current.start({ EndpointName: "firehose", Body: '{"tokens": 1000, "ms": 2000}' });
-    });
-    await waitFor(() => expect(result.current.parts.length).toBeGreaterThan(5));
+    await startFirehose(result, 5);
     unmount();
     // Deferred by a task (a StrictMode rehearsal unmount is followed at once by a mount).
     await waitFor(() => expect(sent[0]?.aborted).toBe(true));
@@ -160,14 +170,7 @@ describe("useInvokeEndpointStream", () => {
 
   it("a new start aborts the running stream and shows only the new one", async () => {
     const { result } = render(() => useInvokeEndpointStream());
-    let first!: Promise<unknown>;
-    act(() => {
-      first = result.current.start({
-        EndpointName: "firehose",
-        Body: '{"tokens": 1000, "ms": 2000}',
-      });
-    });
-    await waitFor(() => expect(result.current.parts.length).toBeGreaterThan(0));
+    const { done: first } = await startFirehose(result, 0);
     await act(() => result.current.start(ask("second")));
     await act(() => first);
     expect(result.current).toMatchObject({ status: "success", text: 'Turn 1: you said "second".' });
@@ -258,14 +261,7 @@ describe("useInvokeEndpointStream: what a stream gives back", () => {
         onFinish: (ended) => finished.push(ended),
       }),
     );
-    let done!: Promise<StreamResult>;
-    act(() => {
-      done = result.current.start({
-        EndpointName: "firehose",
-        Body: '{"tokens": 1000, "ms": 2000}',
-      });
-    });
-    await waitFor(() => expect(result.current.parts.length).toBeGreaterThan(5));
+    const { done } = await startFirehose(result, 5);
     act(() => result.current.abort());
     const ended = await act(() => done);
     expect(ended).toMatchObject({ status: "aborted", finishReason: "abort", error: null });
@@ -278,14 +274,7 @@ describe("useInvokeEndpointStream: what a stream gives back", () => {
 
   it("a stream a newer start() replaced resolves as aborted with its own text", async () => {
     const { result } = render(() => useInvokeEndpointStream());
-    let first!: Promise<StreamResult>;
-    act(() => {
-      first = result.current.start({
-        EndpointName: "firehose",
-        Body: '{"tokens": 1000, "ms": 2000}',
-      });
-    });
-    await waitFor(() => expect(result.current.parts.length).toBeGreaterThan(0));
+    const { done: first } = await startFirehose(result, 0);
     const second = await act(() => result.current.start(ask("second")));
     const replaced = await act(() => first);
     expect(replaced).toMatchObject({ status: "aborted", finishReason: "abort" });
