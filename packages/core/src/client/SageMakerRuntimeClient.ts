@@ -75,9 +75,12 @@ export class SageMakerRuntimeClient {
     command: Command<Input, Output>,
     options: SendOptions = {},
   ): Promise<Output> {
-    const call = await this.prepare(command, options.abortSignal).catch((error: unknown) => {
+    let call: Call<Input, Output>;
+    try {
+      call = await this.prepare(command, options.abortSignal);
+    } catch (error) {
       throw withProgress(error, { attempts: 0, totalRetryDelay: 0 });
-    });
+    }
     // Expired temporary credentials are refreshed once per call, however many attempts fail.
     let mayRefresh = true;
     const { value, progress } = await retryLoop(

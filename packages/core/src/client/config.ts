@@ -80,13 +80,21 @@ export interface SageMakerRuntimeClientConfig {
   relay?: string | URL;
 }
 
+/** The settings that say where a call goes and how often it may try, as read for one call. */
+export interface TargetSettings {
+  region: string;
+  endpoint: EndpointInput | undefined;
+  useFipsEndpoint: boolean;
+  useDualstackEndpoint: boolean;
+  maxAttempts: number;
+}
+
 /** The configuration after defaults, with the values that change over time read at use. */
 export interface ResolvedConfig {
-  region: () => Promise<string>;
-  endpoint: (() => Promise<EndpointInput>) | undefined;
-  useFipsEndpoint: () => Promise<boolean>;
-  useDualstackEndpoint: () => Promise<boolean>;
-  maxAttempts: () => Promise<number>;
+  /** Reads the target settings, calling the ones given as functions. */
+  targetSettings: () => Promise<TargetSettings>;
+  /** The target settings when none is a function: then a call's target can be reused. */
+  fixedTargetSettings: TargetSettings | undefined;
   requestTimeout: number;
   credentialsTimeout: number;
   logger: Logger | undefined;
@@ -94,10 +102,33 @@ export interface ResolvedConfig {
   relay: URL | undefined;
 }
 
-function provider<T>(value: ValueOrProvider<T> | undefined, fallback: T): () => Promise<T> {
-  if (typeof value === "function") return value as () => Promise<T>;
-  const fixed = Promise.resolve(value ?? fallback);
-  return () => fixed;
+/** Each setting as given, or its default. */
+function targetSettingsOf(config: SageMakerRuntimeClientConfig) {
+  return {
+    region: config.region ?? "",
+    endpoint: config.endpoint,
+    useFipsEndpoint: config.useFipsEndpoint ?? false,
+    useDualstackEndpoint: config.useDualstackEndpoint ?? false,
+    maxAttempts: config.maxAttempts ?? 3,
+  };
+}
+
+const read = <T>(setting: ValueOrProvider<T>): T | Promise<T> =>
+  typeof setting === "function" ? (setting as () => Promise<T>)() : setting;
+
+/** Reads the settings given as functions at each call, all at once. */
+function readTargetSettings(given: ReturnType<typeof targetSettingsOf>) {
+  return async (): Promise<TargetSettings> => {
+    const [region, endpoint, useFipsEndpoint, useDualstackEndpoint, maxAttempts] =
+      await Promise.all([
+        read(given.region),
+        given.endpoint === undefined ? undefined : read(given.endpoint),
+        read(given.useFipsEndpoint),
+        read(given.useDualstackEndpoint),
+        read(given.maxAttempts),
+      ]);
+    return { region, endpoint, useFipsEndpoint, useDualstackEndpoint, maxAttempts };
+  };
 }
 
 function milliseconds(name: string, value: number | undefined, fallback: number): number {
@@ -110,12 +141,11 @@ function milliseconds(name: string, value: number | undefined, fallback: number)
 
 /** Merges the options with their defaults, in one place. */
 export function resolveConfig(config: SageMakerRuntimeClientConfig): ResolvedConfig {
+  const given = targetSettingsOf(config);
+  const fixed = Object.values(given).every((setting) => typeof setting !== "function");
   return {
-    region: provider(config.region, ""),
-    endpoint: config.endpoint === undefined ? undefined : provider(config.endpoint, ""),
-    useFipsEndpoint: provider(config.useFipsEndpoint, false),
-    useDualstackEndpoint: provider(config.useDualstackEndpoint, false),
-    maxAttempts: provider(config.maxAttempts, 3),
+    targetSettings: readTargetSettings(given),
+    fixedTargetSettings: fixed ? (given as TargetSettings) : undefined,
     requestTimeout: milliseconds("requestTimeout", config.requestTimeout, 70_000),
     credentialsTimeout: milliseconds(
       "credentialsTimeout",

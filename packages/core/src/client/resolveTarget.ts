@@ -3,7 +3,7 @@ import { normalizeRegion } from "../endpoint/normalizeRegion";
 import { resolveEndpoint, withOperationPath } from "../endpoint/resolveEndpoint";
 import { viaRelay } from "../endpoint/viaRelay";
 import { EndpointError } from "../errors/clientErrors";
-import type { ResolvedConfig } from "./config";
+import type { ResolvedConfig, TargetSettings } from "./config";
 
 /** Where one call goes, and how often it may try. */
 export interface Target {
@@ -17,28 +17,59 @@ export interface Target {
   describe: string;
 }
 
-/** Reads the options that may change between calls, and resolves the call's endpoint. */
-export async function resolveTarget(
+/** How many targets a client with fixed settings keeps: one per endpoint and operation. */
+const MAX_KEPT_TARGETS = 256;
+
+/** Targets of clients whose settings are fixed values, by operation and path. */
+const keptTargets = new WeakMap<ResolvedConfig, Map<string, Target>>();
+
+/**
+ * Reads the options that may change between calls, and resolves the call's endpoint. When no
+ * setting is a function, the target of a path is made once and reused: building its URLs is
+ * a good part of a call's own cost in a browser (bench/invoke-breakdown.mjs). A `Target` is
+ * therefore shared, and never changed.
+ */
+export function resolveTarget(
   config: ResolvedConfig,
   operationName: string,
   request: SerializedRequest,
-): Promise<Target> {
-  const [rawRegion, fipsOption, dualStack, maxAttempts, endpoint] = await Promise.all([
-    config.region(),
-    config.useFipsEndpoint(),
-    config.useDualstackEndpoint(),
-    config.maxAttempts(),
-    config.endpoint?.(),
-  ]);
-  const { region, fips } = normalizeRegion(rawRegion);
+): Target | Promise<Target> {
+  const fixed = config.fixedTargetSettings;
+  if (!fixed) {
+    return config
+      .targetSettings()
+      .then((settings) => targetOf(config, settings, operationName, request));
+  }
+  let kept = keptTargets.get(config);
+  if (!kept) {
+    kept = new Map();
+    keptTargets.set(config, kept);
+  }
+  const key = `${operationName} ${request.path}`;
+  let target = kept.get(key);
+  if (!target) {
+    target = targetOf(config, fixed, operationName, request);
+    if (kept.size >= MAX_KEPT_TARGETS) kept.clear();
+    kept.set(key, target);
+  }
+  return target;
+}
+
+function targetOf(
+  config: ResolvedConfig,
+  settings: TargetSettings,
+  operationName: string,
+  request: SerializedRequest,
+): Target {
+  const { region, fips } = normalizeRegion(settings.region);
   const base = resolveEndpoint({
     region,
-    useFipsEndpoint: fipsOption || fips,
-    useDualstackEndpoint: dualStack,
-    endpoint,
+    useFipsEndpoint: settings.useFipsEndpoint || fips,
+    useDualstackEndpoint: settings.useDualstackEndpoint,
+    endpoint: settings.endpoint,
   });
-  // A custom endpoint still needs a region: SigV4 signs it into the credential scope.
   if (!region) throw new EndpointError({ message: "Invalid Configuration: Missing Region" });
+  const { maxAttempts } = settings;
   if (!Number.isInteger(maxAttempts) || maxAttempts < 1) {
     throw new TypeError("maxAttempts must be an integer ≥ 1");
   }

@@ -42,7 +42,7 @@ export function memoizeCredentials(
   if (typeof credentials !== "function") {
     // Checked at each use, not at construction: a bad value must not become an unhandled
     // rejection (and a crashed process) before anyone calls.
-    return () => Promise.resolve().then(() => checkShape(credentials));
+    return async () => checkShape(credentials);
   }
   let current: AwsCredentialIdentity | undefined;
   let pending: Promise<AwsCredentialIdentity> | undefined;

@@ -56,9 +56,14 @@ export async function retryLoop<T>(
   let lastRetryCost: number | undefined;
   for (let n = 1; ; n++) {
     progress.attempts = n;
-    const record = await withAttemptSignal(signal, policy.timeoutMs, describe, (attemptSignal) =>
-      attempt(n, attemptSignal),
-    ).catch((error: unknown): AttemptRecord<T> => ({ ok: false, error }));
+    let record: AttemptRecord<T>;
+    try {
+      record = await withAttemptSignal(signal, policy.timeoutMs, describe, (attemptSignal) =>
+        attempt(n, attemptSignal),
+      );
+    } catch (error) {
+      record = { ok: false, error };
+    }
     if (record.ok) {
       strategy.recordSuccess(lastRetryCost);
       return { value: record.value, progress };
