@@ -1,4 +1,5 @@
 import { AbortError, TimeoutError } from "../errors/clientErrors";
+import { onDeadline } from "./deadlines";
 
 /**
  * Runs one attempt under a signal that fires when the caller aborts or `timeoutMs` passes,
@@ -25,9 +26,9 @@ export function withAttemptSignal<T>(
       end();
       reject(abortError(describe, callerSignal as AbortSignal));
     };
-    const timer =
+    const cancelDeadline =
       timeoutMs > 0
-        ? setTimeout(() => {
+        ? onDeadline(timeoutMs, () => {
             controller.abort();
             end();
             reject(
@@ -36,10 +37,10 @@ export function withAttemptSignal<T>(
                 timeoutMs,
               }),
             );
-          }, timeoutMs)
+          })
         : undefined;
     const end = () => {
-      clearTimeout(timer);
+      cancelDeadline?.();
       callerSignal?.removeEventListener("abort", onCallerAbort);
     };
     callerSignal?.addEventListener("abort", onCallerAbort, { once: true });
