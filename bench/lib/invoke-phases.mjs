@@ -19,7 +19,10 @@ import {
   canonicalPath,
   canonicalQuery,
 } from "../../packages/core/src/signing/canonicalRequest.ts";
-import { payloadHash } from "../../packages/core/src/signing/payloadHash.ts";
+import {
+  payloadHash,
+  setNativeDigestFromBytes,
+} from "../../packages/core/src/signing/payloadHash.ts";
 import { hmacSha256, sha256 } from "../../packages/core/src/signing/sha256.ts";
 import { preparedSigningKey, signingKey } from "../../packages/core/src/signing/signingKey.ts";
 import { signRequest } from "../../packages/core/src/signing/signRequest.ts";
@@ -47,7 +50,7 @@ const requestHeaders = {
   "amz-sdk-request": "attempt=1; max=3",
 };
 const PAYLOADS = Object.fromEntries(
-  [256, 512, 1024, 4096, 16384].map((size) => [
+  [256, 512, 1024, 4096, 16384, 32768].map((size) => [
     size < 1024 ? `${size} B` : `${size / 1024} KiB`,
     new Uint8Array(size).map((_, i) => (i * 7919) & 255),
   ]),
@@ -140,6 +143,24 @@ async function steps() {
     alternatives[`payload SHA-256, ${label}: JavaScript`] = () => sha256(bytes);
     alternatives[`payload SHA-256, ${label}: crypto.subtle.digest`] = () =>
       subtle.digest("SHA-256", bytes);
+  }
+  // The same choice in a whole invoke, where a digest's trip to another thread (Chromium's
+  // WebCrypto thread, Node's pool) costs more than it does alone.
+  for (const [label, bytes] of Object.entries(PAYLOADS)) {
+    const sendHashedFrom = (from) => async () => {
+      setNativeDigestFromBytes(from);
+      try {
+        const command = new InvokeEndpointCommand({ ...input, Body: bytes });
+        return (await client.send(command)).Body.transformToString();
+      } finally {
+        setNativeDigestFromBytes(undefined);
+      }
+    };
+    alternatives[`whole invoke, ${label} body: payload hashed in JavaScript`] = sendHashedFrom(
+      Number.POSITIVE_INFINITY,
+    );
+    alternatives[`whole invoke, ${label} body: payload hashed by crypto.subtle.digest`] =
+      sendHashedFrom(0);
   }
   return { pipeline, alternatives };
 }

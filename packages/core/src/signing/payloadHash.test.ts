@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, inject, it, vi } from "vitest";
 import { hex } from "./hex";
-import { nativeDigestFromBytes, payloadHash } from "./payloadHash";
+import { nativeDigestFromBytes, payloadHash, setNativeDigestFromBytes } from "./payloadHash";
 
 const CHROME =
   "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36";
@@ -16,22 +16,25 @@ afterEach(() => {
 });
 
 describe("nativeDigestFromBytes", () => {
-  it("goes native from 512 B where digests run on the calling thread (Chromium, workerd)", () => {
-    expect(nativeDigestFromBytes(CHROME)).toBe(512);
-    expect(nativeDigestFromBytes(HEADLESS_CHROME)).toBe(512);
+  it("goes native from 512 B where digests run on the calling thread (workerd)", () => {
     expect(nativeDigestFromBytes("Cloudflare-Workers")).toBe(512);
   });
 
-  it("goes native from 4 KiB in Node and in runtimes not measured", () => {
-    expect(nativeDigestFromBytes("Node.js/24")).toBe(4096);
+  it("goes native from 2 KiB where they run on a WebCrypto thread (Chromium)", () => {
+    expect(nativeDigestFromBytes(CHROME)).toBe(2048);
+    expect(nativeDigestFromBytes(HEADLESS_CHROME)).toBe(2048);
+  });
+
+  it("goes native from 16 KiB in Node, and from 4 KiB in runtimes not measured", () => {
+    expect(nativeDigestFromBytes("Node.js/24")).toBe(16384);
     expect(nativeDigestFromBytes(FIREFOX)).toBe(4096);
     expect(nativeDigestFromBytes(undefined)).toBe(4096);
   });
 });
 
 describe("payloadHash", () => {
-  it("gives crypto.subtle's digest on either side of both thresholds", async () => {
-    for (const size of [0, 1, 511, 512, 513, 4095, 4096, 20_000]) {
+  it("gives crypto.subtle's digest on either side of every threshold", async () => {
+    for (const size of [0, 1, 511, 512, 513, 2047, 2048, 4095, 4096, 16_383, 16_384, 20_000]) {
       const data = bytes(size);
       expect(await payloadHash(data), `${size} bytes`).toBe(await subtleHex(data));
     }
@@ -64,12 +67,32 @@ describe("payloadHash", () => {
   });
 
   it("takes crypto.subtle from this runtime's threshold, JavaScript below it", async () => {
-    const threshold = { node: 4096, edge: 4096, chromium: 512, workerd: 512 }[inject("runtime")];
+    // Vitest's edge-runtime environment keeps Node's navigator.
+    const threshold = { node: 16384, edge: 16384, chromium: 2048, workerd: 512 }[inject("runtime")];
     expect(nativeDigestFromBytes(globalThis.navigator?.userAgent)).toBe(threshold);
     const digest = vi.spyOn(crypto.subtle, "digest");
     await payloadHash(bytes(threshold - 1));
     expect(digest).not.toHaveBeenCalled();
     await payloadHash(bytes(threshold));
     expect(digest).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe("setNativeDigestFromBytes", () => {
+  afterEach(() => {
+    setNativeDigestFromBytes(undefined);
+  });
+
+  it("moves the threshold for the bench, and undefined gives the runtime's back", async () => {
+    const digest = vi.spyOn(crypto.subtle, "digest");
+    setNativeDigestFromBytes(0);
+    expect(await payloadHash(bytes(10))).toBe(await subtleHex(bytes(10)));
+    expect(digest).toHaveBeenCalledTimes(2);
+    setNativeDigestFromBytes(Number.POSITIVE_INFINITY);
+    expect(await payloadHash(bytes(50_000))).toBe(await subtleHex(bytes(50_000)));
+    expect(digest).toHaveBeenCalledTimes(3);
+    setNativeDigestFromBytes(undefined);
+    await payloadHash(bytes(10));
+    expect(digest).toHaveBeenCalledTimes(3);
   });
 });
