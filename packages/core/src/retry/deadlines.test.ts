@@ -61,6 +61,20 @@ describe("onDeadline", () => {
   });
 });
 
+describe("onDeadline under fake timers", () => {
+  it("expires a pending deadline when the test runs all timers, as a timer per attempt did", () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    const first = vi.fn();
+    const second = vi.fn();
+    onDeadline(70_000, first);
+    vi.advanceTimersByTime(1000);
+    onDeadline(70_000, second);
+    vi.runAllTimers();
+    expect(first).toHaveBeenCalledTimes(1);
+    expect(second).toHaveBeenCalledTimes(1);
+  });
+});
+
 describe("sharesTimers", () => {
   it("shares where timers outlive requests, not in workerd or unknown runtimes", () => {
     expect(sharesTimers("Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0.0.0 Safari/537.36")).toBe(

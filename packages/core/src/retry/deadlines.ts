@@ -20,6 +20,8 @@ interface Limit {
   /** Pending deadlines, oldest first (insertion order). */
   pending: Set<Deadline>;
   timer: ReturnType<typeof setTimeout> | undefined;
+  /** The deadline the timer was set for: when it fires, that time has come by its clock. */
+  due: number;
   /** The setTimeout the timer was set with: fake timers swapped in or out make a new one. */
   setWith: typeof setTimeout | undefined;
 }
@@ -43,19 +45,21 @@ export function onDeadline(timeoutMs: number, expire: () => void): () => void {
   }
   let limit = limits.get(timeoutMs);
   if (!limit) {
-    limit = { pending: new Set(), timer: undefined, setWith: undefined };
+    limit = { pending: new Set(), timer: undefined, due: 0, setWith: undefined };
     limits.set(timeoutMs, limit);
   }
   const deadline: Deadline = { at: performance.now() + timeoutMs, expire };
   limit.pending.add(deadline);
-  if (limit.timer === undefined || limit.setWith !== setTimeout) arm(limit, timeoutMs);
+  if (limit.timer === undefined || limit.setWith !== setTimeout) {
+    arm(limit, timeoutMs, deadline.at);
+  }
   const { pending } = limit;
   return () => {
     pending.delete(deadline);
   };
 }
 
-function arm(limit: Limit, delayMs: number): void {
+function arm(limit: Limit, delayMs: number, due: number): void {
   const timer = setTimeout(() => {
     // A timer replaced by a newer one (after fake timers came or went) does nothing.
     if (limit.timer === timer) fire(limit);
@@ -63,16 +67,21 @@ function arm(limit: Limit, delayMs: number): void {
   // Node, Deno and Bun: a pending deadline alone must not keep the process alive.
   (timer as { unref?: () => void }).unref?.();
   limit.timer = timer;
+  limit.due = due;
   limit.setWith = setTimeout;
 }
 
-/** Expires the deadlines that have passed, then waits for the oldest one left. */
+/**
+ * Expires the deadlines that have passed, then waits for the oldest one left. The timer's own
+ * clock counts as well as `performance.now()`: under fake timers, running them must expire
+ * what they were set for, as a timer per attempt would, not set them again for good.
+ */
 function fire(limit: Limit): void {
   limit.timer = undefined;
-  const now = performance.now();
+  const now = Math.max(performance.now(), limit.due);
   for (const deadline of limit.pending) {
     if (deadline.at > now) {
-      arm(limit, deadline.at - now);
+      arm(limit, deadline.at - now, deadline.at);
       return;
     }
     limit.pending.delete(deadline);
