@@ -20,10 +20,13 @@ export function randomUuid(): string {
   }
   hexOf ??= Array.from({ length: 256 }, (_, i) => (i + 256).toString(16).slice(1));
   const b = pool as Uint8Array<ArrayBuffer>;
-  const h = hexOf;
-  const i = next;
+  let id = "";
+  for (let k = 0; k < 16; k++) {
+    const byte = b[next + k] as number;
+    // 8-4-4-4-12 hex digits; version 4 in byte 6, variant 10xx in byte 8.
+    if (k === 4 || k === 6 || k === 8 || k === 10) id += "-";
+    id += hexOf[k === 6 ? (byte & 0x0f) | 0x40 : k === 8 ? (byte & 0x3f) | 0x80 : byte];
+  }
   next += 16;
-  const x = (k: number) => h[b[i + k] as number] as string;
-  // 8-4-4-4-12 hex digits; version 4 in byte 6, variant 10xx in byte 8.
-  return `${x(0)}${x(1)}${x(2)}${x(3)}-${x(4)}${x(5)}-${h[((b[i + 6] as number) & 0x0f) | 0x40]}${x(7)}-${h[((b[i + 8] as number) & 0x3f) | 0x80]}${x(9)}-${x(10)}${x(11)}${x(12)}${x(13)}${x(14)}${x(15)}`;
+  return id;
 }

@@ -1,16 +1,25 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
-import { onDeadline, sharesTimers } from "./deadlines";
+import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
+import { onDeadline, setSharedDeadlines, sharesTimers } from "./deadlines";
 
-const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const realSetTimeout = setTimeout;
+const wait = (ms: number) => new Promise((resolve) => realSetTimeout(resolve, ms));
 
 afterEach(() => {
   vi.useRealTimers();
 });
 
-// Node and Chromium run these on the shared timers, workerd and the edge runtime on a timer
-// per deadline: the same behaviour is asked of both.
-describe("onDeadline", () => {
+afterAll(() => {
+  setSharedDeadlines(undefined);
+});
+
+// Browsers share a timer per limit, other runtimes keep one per deadline: both ways are asked
+// the same, in every runtime's project.
+describe.each([
+  ["shared timers", true],
+  ["a timer per deadline", false],
+])("onDeadline on %s", (_way, shared) => {
   it("expires once, when the time is up and not before", async () => {
+    setSharedDeadlines(shared);
     const expired = vi.fn();
     onDeadline(40, expired);
     await wait(10);
@@ -20,6 +29,7 @@ describe("onDeadline", () => {
   });
 
   it("never expires a deadline cancelled in time", async () => {
+    setSharedDeadlines(shared);
     const expired = vi.fn();
     onDeadline(20, expired)();
     await wait(60);
@@ -27,43 +37,78 @@ describe("onDeadline", () => {
   });
 
   it("expires deadlines of one limit in the order they were set, skipping cancelled ones", async () => {
+    setSharedDeadlines(shared);
     const order: number[] = [];
     const cancels: (() => void)[] = [];
     for (let i = 0; i < 5; i++) {
-      cancels.push(onDeadline(30, () => order.push(i)));
+      cancels.push(onDeadline(100, () => order.push(i)));
       await wait(5);
     }
     cancels[2]?.();
-    await wait(80);
+    expect(order).toEqual([]);
+    await wait(200);
     expect(order).toEqual([0, 1, 3, 4]);
   });
 
   it("keeps limits apart: a short one set after a long one expires first", async () => {
+    setSharedDeadlines(shared);
     const order: string[] = [];
-    onDeadline(60, () => order.push("long"));
+    onDeadline(150, () => order.push("long"));
     onDeadline(10, () => order.push("short"));
-    await wait(40);
-    expect(order).toEqual(["short"]);
     await wait(60);
+    expect(order).toEqual(["short"]);
+    await wait(150);
     expect(order).toEqual(["short", "long"]);
   });
 
-  it("still expires on real timers after fake timers came and went", async () => {
+  it("keeps time when an expiring deadline sets another one", async () => {
+    setSharedDeadlines(shared);
+    const order: string[] = [];
+    const start = performance.now();
+    onDeadline(60, () => {
+      order.push("first");
+      onDeadline(60, () => order.push("set while expiring"));
+    });
+    await wait(15);
+    onDeadline(60, () => order.push("second"));
+    // "second" is due at about 75 ms, the one set while expiring at about 120 ms.
+    await wait(100 - (performance.now() - start));
+    expect(order).toEqual(["first", "second"]);
+    await wait(100);
+    expect(order).toEqual(["first", "second", "set while expiring"]);
+  });
+
+  it("still ends deadlines set before fake timers came, and one set under them", async () => {
+    setSharedDeadlines(shared);
+    const before: string[] = [];
+    onDeadline(50, () => before.push("first"));
+    await wait(20);
+    onDeadline(50, () => before.push("second"));
+    // Timers only: performance.now() keeps the real time, as with toFake lists that omit it.
     vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
-    const underFake = vi.fn();
-    onDeadline(25, underFake);
+    const under = vi.fn();
+    onDeadline(50, under);
+    vi.advanceTimersByTime(50);
+    expect(under).toHaveBeenCalledTimes(1);
+    // Real time passes under fake timers: the deadlines set before them end on real ones.
+    await new Promise((resolve) => realSetTimeout(resolve, 120));
+    expect(before).toEqual(["first", "second"]);
+  });
+
+  it("ends deadlines on real timers again after fake timers went", async () => {
+    setSharedDeadlines(shared);
+    vi.useFakeTimers();
+    onDeadline(25, () => {});
     vi.useRealTimers();
     const underReal = vi.fn();
     onDeadline(25, underReal);
     await wait(80);
-    // The deadline set under fake timers may wait for them (a timer per deadline does).
     expect(underReal).toHaveBeenCalledTimes(1);
   });
-});
 
-describe("onDeadline under fake timers", () => {
-  it("expires a pending deadline when the test runs all timers, as a timer per attempt did", () => {
-    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+  it("expires calls in flight when a test runs all fake timers, as a timer per attempt does", () => {
+    setSharedDeadlines(shared);
+    vi.useFakeTimers();
     const first = vi.fn();
     const second = vi.fn();
     onDeadline(70_000, first);
@@ -76,14 +121,31 @@ describe("onDeadline under fake timers", () => {
 });
 
 describe("sharesTimers", () => {
-  it("shares where timers outlive requests, not in workerd or unknown runtimes", () => {
+  it("shares in browsers only: not in Node, Deno, Bun, workerd or unknown runtimes", () => {
     expect(sharesTimers("Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0.0.0 Safari/537.36")).toBe(
       true,
     );
-    expect(sharesTimers("Node.js/24")).toBe(true);
-    expect(sharesTimers("Deno/2.5.0")).toBe(true);
-    expect(sharesTimers("Bun/1.3.0")).toBe(true);
+    expect(
+      sharesTimers("Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0"),
+    ).toBe(true);
+    expect(sharesTimers("Node.js/24")).toBe(false);
+    expect(sharesTimers("Deno/2.5.0")).toBe(false);
+    expect(sharesTimers("Bun/1.3.0")).toBe(false);
     expect(sharesTimers("Cloudflare-Workers")).toBe(false);
     expect(sharesTimers(undefined)).toBe(false);
+  });
+
+  it("never shares where zone.js runs: a pending timer would keep Angular from being stable", async () => {
+    setSharedDeadlines(true);
+    vi.stubGlobal("Zone", {});
+    try {
+      vi.useFakeTimers();
+      const cancel = onDeadline(70_000, () => {});
+      expect(vi.getTimerCount()).toBe(1);
+      cancel();
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });

@@ -1,14 +1,15 @@
 /*
- * When attempts time out. One timer per attempt costs a browser more than any other step of
- * a call we control (setTimeout and clearTimeout are each a trip into the scheduler:
- * bench/invoke-breakdown.mjs, decisions/0001-own-sigv4-signer.md). Attempts with the same time
- * limit end in the order they start, so where the runtime allows, they share one timer per
- * limit, set for the oldest pending deadline and moved on when it fires: an attempt costs a
- * Set insertion and a deletion, and the timer fires about once per limit, not per call.
+ * When attempts time out. In a browser, one timer per attempt costs more than any other step
+ * of a call we control: setTimeout and clearTimeout are each a trip into the page's scheduler
+ * (bench/invoke-breakdown.mjs, decisions/0009-shared-attempt-deadlines.md). So in a browser,
+ * attempts with the same time limit share one timer, set for the earliest pending deadline and
+ * moved on when it fires: an attempt costs a Set insertion and a deletion, and the timer fires
+ * about once per limit, not per call.
  *
- * Shared only where a timer outlives the request that set it: browsers (pages and workers),
- * Node, Deno and Bun (named by `navigator.userAgent`). workerd and the edge runtime tie a
- * timer to the request it was set in, so there each attempt keeps its own timer.
+ * Everywhere else each attempt keeps its own timer, cleared when it ends: in Node, Deno and Bun
+ * a timer costs little, and one left pending would keep a process alive (or, unref'd, let it
+ * exit under a call in flight); workerd and the edge runtime tie a timer to the request that
+ * set it; and where zone.js runs (Angular), a pending timer keeps the app from being stable.
  */
 
 interface Deadline {
@@ -17,70 +18,82 @@ interface Deadline {
 }
 
 interface Limit {
-  /** Pending deadlines, oldest first (insertion order). */
   pending: Set<Deadline>;
   timer: ReturnType<typeof setTimeout> | undefined;
   /** The deadline the timer was set for: when it fires, that time has come by its clock. */
   due: number;
-  /** The setTimeout the timer was set with: fake timers swapped in or out make a new one. */
-  setWith: typeof setTimeout | undefined;
+  /** The setTimeout this limit's timer is set with. */
+  setWith: typeof setTimeout;
 }
 
 const limits = new Map<number, Limit>();
-let shared: boolean | undefined;
+let forced: boolean | undefined;
+/** Whether deadlines share timers here; looked at again when `setTimeout` is replaced. */
+let shares: boolean | undefined;
 
-/** Whether timers outlive requests in the runtime named by `userAgent`. */
+/** Whether deadlines share timers in the runtime named by `userAgent`: in browsers. */
 export function sharesTimers(userAgent: string | undefined): boolean {
-  return /^(Mozilla|Node\.js|Deno|Bun)\//.test(userAgent ?? "");
+  return /^Mozilla\//.test(userAgent ?? "");
+}
+
+/**
+ * Shares timers (`true`), or not, whatever the runtime (`undefined`: as it decides): for tests.
+ * Deadlines already set end as they were set.
+ */
+export function setSharedDeadlines(share: boolean | undefined): void {
+  forced = share;
+  limits.clear();
 }
 
 /**
  * Calls `expire` once `timeoutMs` have passed, unless the returned function is called first.
  */
 export function onDeadline(timeoutMs: number, expire: () => void): () => void {
-  shared ??= sharesTimers(globalThis.navigator?.userAgent);
-  if (!shared) {
+  let limit = limits.get(timeoutMs);
+  // New, or setTimeout was replaced (fake timers, zone.js): whether to share is decided again,
+  // and deadlines from now on get a new limit; the old one still ends its own on its own timer.
+  // zone.js is looked for then, not at each call: looking a name up on a page's window is slow.
+  if (limit?.setWith !== setTimeout) {
+    shares = (forced ?? sharesTimers(globalThis.navigator?.userAgent)) && !("Zone" in globalThis);
+    limit = { pending: new Set(), timer: undefined, due: 0, setWith: setTimeout };
+    limits.set(timeoutMs, limit);
+  }
+  if (!shares) {
     const timer = setTimeout(expire, timeoutMs);
     return () => clearTimeout(timer);
   }
-  let limit = limits.get(timeoutMs);
-  if (!limit) {
-    limit = { pending: new Set(), timer: undefined, due: 0, setWith: undefined };
-    limits.set(timeoutMs, limit);
-  }
   const deadline: Deadline = { at: performance.now() + timeoutMs, expire };
-  limit.pending.add(deadline);
-  if (limit.timer === undefined || limit.setWith !== setTimeout) {
-    arm(limit, timeoutMs, deadline.at);
-  }
   const { pending } = limit;
+  pending.add(deadline);
+  if (limit.timer === undefined) arm(limit, timeoutMs, deadline.at);
   return () => {
     pending.delete(deadline);
   };
 }
 
 function arm(limit: Limit, delayMs: number, due: number): void {
-  const timer = setTimeout(() => {
-    // A timer replaced by a newer one (after fake timers came or went) does nothing.
+  // Called as a plain function: a page's setTimeout refuses any other `this`.
+  const set = limit.setWith;
+  const timer = set(() => {
+    // A timer replaced by a newer one does nothing.
     if (limit.timer === timer) fire(limit);
   }, delayMs);
-  // Node, Deno and Bun: a pending deadline alone must not keep the process alive.
-  (timer as { unref?: () => void }).unref?.();
   limit.timer = timer;
   limit.due = due;
-  limit.setWith = setTimeout;
 }
 
 /**
- * Expires the deadlines that have passed, then waits for the oldest one left. The timer's own
- * clock counts as well as `performance.now()`: under fake timers, running them must expire
- * what they were set for, as a timer per attempt would, not set them again for good.
+ * Expires the deadlines that have passed, oldest first, then sets the timer for the oldest one
+ * left. A limit's deadlines end in the order they were set: one clock, one time limit. The
+ * time the timer was set for counts as come even if `performance.now()` says otherwise: fake
+ * timers may leave it alone, and running them must expire what they were set for.
  */
 function fire(limit: Limit): void {
   limit.timer = undefined;
   const now = Math.max(performance.now(), limit.due);
   for (const deadline of limit.pending) {
     if (deadline.at > now) {
+      // Set even if an expired attempt set a timer for a later deadline meanwhile.
       arm(limit, deadline.at - now, deadline.at);
       return;
     }

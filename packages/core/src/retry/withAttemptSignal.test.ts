@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { setSharedDeadlines } from "./deadlines";
 import { withAttemptSignal } from "./withAttemptSignal";
 
 const describeCall = 'InvokeEndpoint on endpoint "e"';
@@ -9,7 +10,18 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-describe("withAttemptSignal", () => {
+afterAll(() => {
+  setSharedDeadlines(undefined);
+});
+
+describe.each([
+  ["shared timers", true],
+  ["a timer per attempt", false],
+])("withAttemptSignal on %s", (_way, shared) => {
+  beforeEach(() => {
+    setSharedDeadlines(shared);
+  });
+
   it("gives the attempt's value; its deadline and its listener end with it", async () => {
     const caller = new AbortController();
     const remove = vi.spyOn(caller.signal, "removeEventListener");
