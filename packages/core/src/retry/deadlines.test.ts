@@ -1,25 +1,12 @@
-import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { eachDeadlineWay } from "./__fixtures__/eachDeadlineWay";
 import { onDeadline, setSharedDeadlines, sharesTimers } from "./deadlines";
 
 const realSetTimeout = setTimeout;
 const wait = (ms: number) => new Promise((resolve) => realSetTimeout(resolve, ms));
 
-afterEach(() => {
-  vi.useRealTimers();
-});
-
-afterAll(() => {
-  setSharedDeadlines(undefined);
-});
-
-// Browsers share a timer per limit, other runtimes keep one per deadline: both ways are asked
-// the same, in every runtime's project.
-describe.each([
-  ["shared timers", true],
-  ["a timer per deadline", false],
-])("onDeadline on %s", (_way, shared) => {
+eachDeadlineWay("onDeadline", () => {
   it("expires once, when the time is up and not before", async () => {
-    setSharedDeadlines(shared);
     const expired = vi.fn();
     onDeadline(40, expired);
     await wait(10);
@@ -29,7 +16,6 @@ describe.each([
   });
 
   it("never expires a deadline cancelled in time", async () => {
-    setSharedDeadlines(shared);
     const expired = vi.fn();
     onDeadline(20, expired)();
     await wait(60);
@@ -37,7 +23,6 @@ describe.each([
   });
 
   it("expires deadlines of one limit in the order they were set, skipping cancelled ones", async () => {
-    setSharedDeadlines(shared);
     const order: number[] = [];
     const cancels: (() => void)[] = [];
     for (let i = 0; i < 5; i++) {
@@ -51,7 +36,6 @@ describe.each([
   });
 
   it("keeps limits apart: a short one set after a long one expires first", async () => {
-    setSharedDeadlines(shared);
     const order: string[] = [];
     onDeadline(150, () => order.push("long"));
     onDeadline(10, () => order.push("short"));
@@ -62,7 +46,6 @@ describe.each([
   });
 
   it("keeps time when an expiring deadline sets another one", async () => {
-    setSharedDeadlines(shared);
     const order: string[] = [];
     const start = performance.now();
     onDeadline(60, () => {
@@ -79,7 +62,6 @@ describe.each([
   });
 
   it("still ends deadlines set before fake timers came, and one set under them", async () => {
-    setSharedDeadlines(shared);
     const before: string[] = [];
     onDeadline(50, () => before.push("first"));
     await wait(20);
@@ -96,7 +78,6 @@ describe.each([
   });
 
   it("ends deadlines on real timers again after fake timers went", async () => {
-    setSharedDeadlines(shared);
     vi.useFakeTimers();
     onDeadline(25, () => {});
     vi.useRealTimers();
@@ -107,7 +88,6 @@ describe.each([
   });
 
   it("expires calls in flight when a test runs all fake timers, as a timer per attempt does", () => {
-    setSharedDeadlines(shared);
     vi.useFakeTimers();
     const first = vi.fn();
     const second = vi.fn();
@@ -121,6 +101,11 @@ describe.each([
 });
 
 describe("sharesTimers", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+    setSharedDeadlines(undefined);
+  });
+
   it("shares in browsers only: not in Node, Deno, Bun, workerd or unknown runtimes", () => {
     expect(sharesTimers("Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0.0.0 Safari/537.36")).toBe(
       true,

@@ -1,27 +1,12 @@
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { setSharedDeadlines } from "./deadlines";
+import { expect, it, vi } from "vitest";
+import { eachDeadlineWay } from "./__fixtures__/eachDeadlineWay";
 import { withAttemptSignal } from "./withAttemptSignal";
 
 const describeCall = 'InvokeEndpoint on endpoint "e"';
 /** An attempt that never ends and ignores its signal, as some fetch polyfills do. */
 const deaf = () => new Promise<string>(() => {});
 
-afterEach(() => {
-  vi.useRealTimers();
-});
-
-afterAll(() => {
-  setSharedDeadlines(undefined);
-});
-
-describe.each([
-  ["shared timers", true],
-  ["a timer per attempt", false],
-])("withAttemptSignal on %s", (_way, shared) => {
-  beforeEach(() => {
-    setSharedDeadlines(shared);
-  });
-
+eachDeadlineWay("withAttemptSignal", () => {
   it("gives the attempt's value; its deadline and its listener end with it", async () => {
     const caller = new AbortController();
     const remove = vi.spyOn(caller.signal, "removeEventListener");
