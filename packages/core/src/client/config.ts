@@ -25,9 +25,9 @@ export interface SageMakerRuntimeClientConfig {
   /** Static credentials, or an async provider (refreshed 5 minutes before they expire). */
   credentials?: AwsCredentialIdentity | AwsCredentialIdentityProvider;
   /**
-   * Milliseconds a call of the credentials provider may take (0: no limit). A call that takes
-   * longer is dropped, its `abortSignal` fired, and the call that waited fails with
-   * `CredentialsProviderError`; the next call asks the provider again.
+   * Milliseconds a call of the credentials provider may take (0: no limit; at most 2147483647).
+   * A call that takes longer is dropped, its `abortSignal` fired, and the call that waited
+   * fails with `CredentialsProviderError`; the next call asks the provider again.
    * @default 30000
    */
   credentialsTimeout?: number;
@@ -65,7 +65,8 @@ export interface SageMakerRuntimeClientConfig {
    */
   fetch?: typeof fetch;
   /**
-   * Milliseconds an attempt may take, reading the whole answer included (0: no limit).
+   * Milliseconds an attempt may take, reading the whole answer included (0: no limit; at most
+   * 2147483647, the longest delay a timer takes).
    * @default 70000
    */
   requestTimeout?: number;
@@ -131,10 +132,15 @@ function readTargetSettings(given: ReturnType<typeof targetSettingsOf>) {
   };
 }
 
+/** The longest delay timers take: beyond, setTimeout fires at once in every runtime. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 function milliseconds(name: string, value: number | undefined, fallback: number): number {
   const ms = value ?? fallback;
-  if (typeof ms !== "number" || !(ms >= 0)) {
-    throw new TypeError(`${name} must be a number of milliseconds ≥ 0`);
+  if (typeof ms !== "number" || !(ms >= 0 && ms <= MAX_TIMER_MS)) {
+    throw new TypeError(
+      `${name} must be a number of milliseconds from 0 (none) to ${MAX_TIMER_MS}`,
+    );
   }
   return ms;
 }

@@ -55,6 +55,18 @@ describe("a provider call that never finishes", () => {
       /credentialsTimeout/,
     );
   });
+
+  it.each([
+    ["requestTimeout", Number.POSITIVE_INFINITY],
+    ["requestTimeout", 2 ** 31],
+    ["credentialsTimeout", 1e12],
+    ["requestTimeout", Number.NaN],
+  ])("%s of %s is refused by name: a timer would overflow and fire at once", (name, value) => {
+    expect(() => new SageMakerRuntimeClient({ [name]: value })).toThrow(
+      new TypeError(`${name} must be a number of milliseconds from 0 (none) to 2147483647`),
+    );
+    expect(() => new SageMakerRuntimeClient({ [name]: 2 ** 31 - 1 })).not.toThrow();
+  });
 });
 
 describe("expiration as parsed JSON gives it", () => {
