@@ -114,6 +114,7 @@ function targetSettingsOf(config: SageMakerRuntimeClientConfig) {
   };
 }
 
+/** A setting's value: the value given, or what the function given returns. */
 const read = <T>(setting: ValueOrProvider<T>): T | Promise<T> =>
   typeof setting === "function" ? (setting as () => Promise<T>)() : setting;
 
@@ -123,7 +124,7 @@ function readTargetSettings(given: ReturnType<typeof targetSettingsOf>) {
     const [region, endpoint, useFipsEndpoint, useDualstackEndpoint, maxAttempts] =
       await Promise.all([
         read(given.region),
-        given.endpoint === undefined ? undefined : read(given.endpoint),
+        read(given.endpoint),
         read(given.useFipsEndpoint),
         read(given.useDualstackEndpoint),
         read(given.maxAttempts),

@@ -8,8 +8,9 @@
  *
  * Everywhere else each attempt keeps its own timer, cleared when it ends: in Node, Deno and Bun
  * a timer costs little, and one left pending would keep a process alive (or, unref'd, let it
- * exit under a call in flight); workerd and the edge runtime tie a timer to the request that
- * set it; and where zone.js runs (Angular), a pending timer keeps the app from being stable.
+ * exit under a call in flight); workerd ties a timer to the request that set it (and the edge
+ * runtime's hosts may); and where zone.js runs (Angular), a pending timer keeps the app from
+ * being stable.
  */
 
 interface Deadline {
@@ -24,12 +25,12 @@ interface Limit {
   due: number;
   /** The setTimeout this limit's timer is set with. */
   setWith: typeof setTimeout;
+  /** Whether its deadlines share the timer, decided when the limit was made. */
+  shared: boolean;
 }
 
 const limits = new Map<number, Limit>();
 let forced: boolean | undefined;
-/** Whether deadlines share timers here; looked at again when `setTimeout` is replaced. */
-let shares: boolean | undefined;
 
 /** Whether deadlines share timers in the runtime named by `userAgent`: in browsers. */
 export function sharesTimers(userAgent: string | undefined): boolean {
@@ -54,11 +55,12 @@ export function onDeadline(timeoutMs: number, expire: () => void): () => void {
   // and deadlines from now on get a new limit; the old one still ends its own on its own timer.
   // zone.js is looked for then, not at each call: looking a name up on a page's window is slow.
   if (limit?.setWith !== setTimeout) {
-    shares = (forced ?? sharesTimers(globalThis.navigator?.userAgent)) && !("Zone" in globalThis);
-    limit = { pending: new Set(), timer: undefined, due: 0, setWith: setTimeout };
+    const shared =
+      (forced ?? sharesTimers(globalThis.navigator?.userAgent)) && !("Zone" in globalThis);
+    limit = { pending: new Set(), timer: undefined, due: 0, setWith: setTimeout, shared };
     limits.set(timeoutMs, limit);
   }
-  if (!shares) {
+  if (!limit.shared) {
     const timer = setTimeout(expire, timeoutMs);
     return () => clearTimeout(timer);
   }
